@@ -1,0 +1,94 @@
+package nl.doorbraak.platform;
+
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every exception that reaches Spring MVC into problem+json with Dutch texts, and never
+ * lets a stack trace, an exception message or a class name reach the client.
+ */
+@RestControllerAdvice
+class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(status, dutchDetail(ex, status));
+        if (body instanceof ProblemDetail original && original.getProperties() != null) {
+            original.getProperties().forEach(problem::setProperty);
+        }
+        if (request instanceof ServletWebRequest servlet) {
+            problem.setInstance(Problems.safeUri(servlet.getRequest().getRequestURI()));
+        }
+        return super.handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** Security decisions made inside a controller or method call answer as the filters do. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException ex, WebRequest request) {
+        return handleExceptionInternal(ex, null, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
+        return handleExceptionInternal(ex, null, new HttpHeaders(), HttpStatus.UNAUTHORIZED, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        String incident = UUID.randomUUID().toString();
+        log.error("Unexpected error, incident {}", incident, ex);
+        ResponseEntity<Object> response = handleExceptionInternal(ex, null, new HttpHeaders(),
+                HttpStatus.INTERNAL_SERVER_ERROR, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            problem.setDetail("Er ging iets mis aan onze kant. Vermeld bij contact het foutnummer " + incident + ".");
+            problem.setProperty("incident", incident);
+        }
+        return response;
+    }
+
+    private static String dutchDetail(Exception ex, HttpStatusCode status) {
+        if (ex instanceof org.springframework.web.server.ResponseStatusException rse && rse.getReason() != null
+                && status.value() != 500) {
+            return rse.getReason();
+        }
+        if (ex instanceof HttpRequestMethodNotSupportedException m) {
+            return "De methode " + m.getMethod() + " is op dit adres niet toegestaan.";
+        }
+        if (ex instanceof HttpMediaTypeNotSupportedException m && m.getContentType() != null) {
+            return "Het formaat " + m.getContentType().getType() + "/" + m.getContentType().getSubtype()
+                    + " wordt niet ondersteund.";
+        }
+        if (ex instanceof HttpMediaTypeNotAcceptableException) {
+            return "Het gevraagde formaat kan niet worden geleverd.";
+        }
+        if (ex instanceof HttpMessageNotReadableException) {
+            return "De inhoud van het verzoek is niet leesbaar of geen geldige JSON.";
+        }
+        if (ex instanceof NoResourceFoundException) {
+            return "Op dit adres is niets te vinden.";
+        }
+        return ProblemTexts.detail(status);
+    }
+}

@@ -1,0 +1,20 @@
+package nl.doorbraak;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+class ModularityTests {
+
+    private final ApplicationModules modules = ApplicationModules.of(DoorbraakApplication.class);
+
+    @Test
+    void modulesOnlyUseEachOthersPublicApi() {
+        modules.verify();
+    }
+
+    @Test
+    void writesTheModuleDocumentation() {
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+}

@@ -1,0 +1,58 @@
+package nl.doorbraak.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import nl.doorbraak.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class EngineConfigurationTests {
+
+    @Autowired
+    ProcessEngine processEngine;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theEngineKeepsFullHistoryChecksAuthorizationsAndRunsJobs() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        assertThat(configuration.getHistoryLevel()).isEqualTo(HistoryLevel.HISTORY_LEVEL_FULL);
+        assertThat(configuration.isAuthorizationEnabled()).isTrue();
+        assertThat(configuration.getJobExecutor().isActive()).isTrue();
+        assertThat(configuration.isEnforceHistoryTimeToLive()).isTrue();
+        assertThat(configuration.getDatabaseType()).isEqualTo("postgres");
+    }
+
+    @Test
+    void flywayAndTheEngineShareTheDatabase() {
+        assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Long.class).single())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM act_ge_property").query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void aModelWithoutHistoryTimeToLiveIsRefused() {
+        String model = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+                  <bpmn:process id="no-ttl" isExecutable="true"><bpmn:startEvent id="s"/></bpmn:process>
+                </bpmn:definitions>
+                """;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> processEngine.getRepositoryService()
+                        .createDeployment().addString("no-ttl.bpmn", model).deploy())
+                .hasMessageContaining("History Time To Live");
+        assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey("no-ttl").count()).isZero();
+        HistoricProcessInstance none = processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey("no-ttl").singleResult();
+        assertThat(none).isNull();
+    }
+}

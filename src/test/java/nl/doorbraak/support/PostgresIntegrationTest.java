@@ -1,0 +1,25 @@
+package nl.doorbraak.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application in the production {@code postgres} profile on a real (embedded)
+ * PostgreSQL, served on a random port. Every class with this annotation and nothing else that
+ * changes the configuration shares one Spring context. The demo users are switched on because
+ * the tests log in as them.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"doorbraak.demo.enabled=true", "doorbraak.demo.password=" + TestUsers.PASSWORD})
+@ActiveProfiles("postgres")
+@ContextConfiguration(initializers = PostgresInitializer.class)
+public @interface PostgresIntegrationTest {
+}
