@@ -7,16 +7,22 @@ import java.net.http.HttpResponse;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.ProblemAssertions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The quick start, `./mvnw spring-boot:run`, in a test: the default profile on its H2 file
  * database (moved under target/ so the test leaves ./data alone) with the demo users.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "doorbraak.data-dir=./target/h2-default-profile-${random.uuid}")
+        properties = {"doorbraak.data-dir=./target/h2-default-profile-${random.uuid}",
+                // engines register in a JVM-wide registry by name; the shared PostgreSQL context owns "default"
+                "camunda.bpm.process-engine-name=quickstart"})
+@DirtiesContext
+@Tag("own-application-context")
 class DefaultProfileTests {
 
     @LocalServerPort

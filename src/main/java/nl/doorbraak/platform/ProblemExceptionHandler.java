@@ -44,6 +44,26 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, problem, headers, status, request);
     }
 
+    /** Invalid input: 400 with every error found, field by field. */
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalidInput(InvalidInputException ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "De invoer bevat "
+                + (ex.errors().size() == 1 ? "een fout." : ex.errors().size() + " fouten."));
+        problem.setTitle("Ongeldige invoer");
+        problem.setProperty("errors", ex.errors());
+        if (request instanceof ServletWebRequest servlet) {
+            problem.setInstance(Problems.safeUri(servlet.getRequest().getRequestURI()));
+        }
+        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /** A conflict with the state of a case or task: 409. */
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException ex, WebRequest request) {
+        return handleExceptionInternal(ex, null, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
     /** Security decisions made inside a controller or method call answer as the filters do. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException ex, WebRequest request) {
@@ -69,6 +89,9 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String dutchDetail(Exception ex, HttpStatusCode status) {
+        if (ex instanceof ConflictException conflict) {
+            return conflict.getMessage();
+        }
         if (ex instanceof org.springframework.web.server.ResponseStatusException rse && rse.getReason() != null
                 && status.value() != 500) {
             return rse.getReason();

@@ -45,12 +45,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private String displayName(String userId) {
         User user = identityService.createUserQuery().userId(userId).singleResult();
-        if (user == null) {
-            return userId;
-        }
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return name.isEmpty() ? userId : name;
+        return user == null ? userId : UserDirectory.displayName(user);
     }
 
     @Override

@@ -35,6 +35,21 @@ public record DoorbraakUser(String id, String displayName, Set<String> groups) i
         return groups.stream().map(Groups::ministryCodeOf).flatMap(Optional::stream).collect(Collectors.toSet());
     }
 
+    /** The ministries this user reviews for or leads. */
+    public Set<String> involvedMinistryCodes() {
+        return groups.stream().map(Groups::ministryCodeOfAnyGroup).flatMap(Optional::stream).collect(Collectors.toSet());
+    }
+
+    /** Programme office, programme director, auditor and administrator see every request. */
+    public boolean seesAllRequests() {
+        return groups.contains(Groups.PROGRAMME_OFFICE) || groups.contains(Groups.PROGRAMME_DIRECTOR)
+                || groups.contains(Groups.AUDITOR) || groups.contains(Groups.ADMIN);
+    }
+
+    public boolean isMunicipality() {
+        return municipalityCode().isPresent();
+    }
+
     public List<String> sortedGroups() {
         return groups.stream().sorted().toList();
     }

@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(1)
 class GroupAccessSetup implements ApplicationRunner {
 
+    static final String[] STARTABLE_PROCESSES = {"rule-change-request"};
+
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final ProgrammeGroups programmeGroups;
@@ -43,6 +45,16 @@ class GroupAccessSetup implements ApplicationRunner {
         for (ProgrammeGroups.ProgrammeGroup group : programmeGroups.all()) {
             createGroupIfMissing(group);
             grant(group.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            // Tasklist reads the definition to show a task's form and diagram; it holds no case data
+            grant(group.id(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+            if (Groups.municipalityCodeOf(group.id()).isPresent()) {
+                // a municipality starts its own requests from Tasklist's "Start process"
+                for (String startable : STARTABLE_PROCESSES) {
+                    grant(group.id(), Resources.PROCESS_DEFINITION, startable, Permissions.READ,
+                            Permissions.CREATE_INSTANCE);
+                }
+                grant(group.id(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+            }
         }
         for (String readOnly : new String[] {Groups.AUDITOR, Groups.PROGRAMME_OFFICE}) {
             grantReadOnlyCockpit(readOnly);
@@ -51,7 +63,7 @@ class GroupAccessSetup implements ApplicationRunner {
 
     private void grantReadOnlyCockpit(String groupId) {
         grant(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(groupId, Resources.PROCESS_DEFINITION, "*",
+        grantAlso(groupId, Resources.PROCESS_DEFINITION, "*",
                 Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
         grant(groupId, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
         grant(groupId, Resources.TASK, "*", Permissions.READ);
@@ -68,6 +80,27 @@ class GroupAccessSetup implements ApplicationRunner {
         created.setName(group.name());
         created.setType(group.type());
         identityService.saveGroup(created);
+    }
+
+    /** Adds permissions to the group's grant on the resource, creating the grant if needed. */
+    private void grantAlso(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            grant(groupId, resource, resourceId, permissions);
+            return;
+        }
+        boolean missing = false;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                missing = true;
+            }
+        }
+        if (missing) {
+            authorizationService.saveAuthorization(authorization);
+        }
     }
 
     /** Grants the permissions unless a grant for this group and resource exists already. */

@@ -36,6 +36,15 @@ public final class Groups {
                 : Optional.empty();
     }
 
+    /** The ministry code of a reviewer or lead group. */
+    public static Optional<String> ministryCodeOfAnyGroup(String groupId) {
+        if (!groupId.startsWith(MINISTRY_PREFIX)) {
+            return Optional.empty();
+        }
+        String rest = groupId.substring(MINISTRY_PREFIX.length());
+        return Optional.of(rest.endsWith(LEAD_SUFFIX) ? rest.substring(0, rest.length() - LEAD_SUFFIX.length()) : rest);
+    }
+
     /** The ministry code of a reviewer group, e.g. {@code szw} for {@code ministry-szw}; leads excluded. */
     public static Optional<String> ministryCodeOf(String groupId) {
         return groupId.startsWith(MINISTRY_PREFIX) && !groupId.endsWith(LEAD_SUFFIX)

@@ -21,12 +21,11 @@ class EngineConfigurationTests {
     JdbcClient jdbc;
 
     @Test
-    void theEngineKeepsFullHistoryChecksAuthorizationsAndRunsJobs() {
+    void theEngineKeepsFullHistoryAndChecksAuthorizations() {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         assertThat(configuration.getHistoryLevel()).isEqualTo(HistoryLevel.HISTORY_LEVEL_FULL);
         assertThat(configuration.isAuthorizationEnabled()).isTrue();
-        assertThat(configuration.getJobExecutor().isActive()).isTrue();
         assertThat(configuration.isEnforceHistoryTimeToLive()).isTrue();
         assertThat(configuration.getDatabaseType()).isEqualTo("postgres");
     }

@@ -17,7 +17,9 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
                 "DB_USER=postgres",
                 "DB_PASSWORD=postgres",
                 "ADMIN_USER=admin",
-                "ADMIN_PASSWORD=" + TestUsers.PASSWORD
+                "ADMIN_PASSWORD=" + TestUsers.PASSWORD,
+                "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + TestMailServer.port()
         ).applyTo(context);
     }
 }

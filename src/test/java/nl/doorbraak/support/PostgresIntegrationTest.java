@@ -13,12 +13,15 @@ import org.springframework.test.context.ContextConfiguration;
  * The whole application in the production {@code postgres} profile on a real (embedded)
  * PostgreSQL, served on a random port. Every class with this annotation and nothing else that
  * changes the configuration shares one Spring context. The demo users are switched on because
- * the tests log in as them.
+ * the tests log in as them; e-mail goes to {@link TestMailServer}; the job executor is off, so
+ * tests run asynchronous steps and timers with {@link Jobs}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"doorbraak.demo.enabled=true", "doorbraak.demo.password=" + TestUsers.PASSWORD})
+        properties = {"doorbraak.demo.enabled=true", "doorbraak.demo.password=" + TestUsers.PASSWORD,
+                // tests run asynchronous steps and timers themselves, through Jobs
+                "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = PostgresInitializer.class)
 public @interface PostgresIntegrationTest {

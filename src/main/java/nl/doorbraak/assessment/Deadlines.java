@@ -1,0 +1,59 @@
+package nl.doorbraak.assessment;
+
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Due dates and reminder moments from the {@code deadlines} decision table: the periods are
+ * data in DMN, this bean only adds them to the current time. Used in the models as
+ * {@code ${deadlines.due('intake', urgency)}} and {@code ${deadlines.schedule(execution, 'assessment')}}.
+ */
+@Component("deadlines")
+public class Deadlines {
+
+    static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
+
+    private final DecisionService decisionService;
+
+    Deadlines(DecisionService decisionService) {
+        this.decisionService = decisionService;
+    }
+
+    /** When a task of this type, created now, is due. */
+    public Date due(String taskType, String urgency) {
+        return Date.from(ZonedDateTime.now(DUTCH_TIME).plus(period(taskType, urgency, "period")).toInstant());
+    }
+
+    /**
+     * Fixes the deadline of a task before it starts, so that its due date, its reminder and its
+     * escalation timer all refer to the same moment: sets {@code <type>Due},
+     * {@code <type>Reminder} and {@code <type>RequestedAt}.
+     */
+    public void schedule(DelegateExecution execution, String taskType) {
+        String urgency = (String) execution.getVariable("urgency");
+        ZonedDateTime now = ZonedDateTime.now(DUTCH_TIME);
+        ZonedDateTime due = now.plus(period(taskType, urgency, "period"));
+        ZonedDateTime reminder = due.minus(period(taskType, urgency, "reminderBefore"));
+        execution.setVariable(taskType + "RequestedAt", Date.from(now.toInstant()));
+        execution.setVariable(taskType + "Due", Date.from(due.toInstant()));
+        execution.setVariable(taskType + "Reminder", Date.from(reminder.toInstant()));
+    }
+
+    private Period period(String taskType, String urgency, String output) {
+        DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey("deadlines")
+                .variables(Map.of("taskType", taskType, "urgency", urgency == null ? "normal" : urgency))
+                .evaluate().getSingleResult();
+        if (result == null) {
+            throw new IllegalStateException("The deadlines table has no rule for task type " + taskType);
+        }
+        return Period.parse(result.getEntry(output));
+    }
+}

@@ -1,0 +1,35 @@
+package nl.doorbraak.assessment;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import nl.doorbraak.notification.Outbox;
+import nl.doorbraak.request.RequestRecord;
+import nl.doorbraak.request.Requests;
+
+/** "Verval vastleggen": the intake's question went unanswered in time, so the request lapses. */
+@Component("recordLapse")
+class RecordLapse implements JavaDelegate {
+
+    private final CaseRecords records;
+    private final Requests requests;
+    private final Outbox outbox;
+
+    RecordLapse(CaseRecords records, Requests requests, Outbox outbox) {
+        this.records = records;
+        this.requests = requests;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        RequestRecord request = requests.get(ProcessVariables.requestId(execution));
+        records.lapse(UUID.fromString(ProcessVariables.string(execution, "informationRequestId")));
+        outbox.enqueue(request.id(), "lapsed", request.contactEmail(), InformationLetters.lapsed(request));
+        // the question and answer now live in the case file; a next question starts with an empty form
+        execution.removeVariables(java.util.List.of("informationQuestion", "informationAnswer"));
+    }
+}

@@ -1,0 +1,163 @@
+package nl.doorbraak.assessment;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.doorbraak.platform.ConflictException;
+import nl.doorbraak.platform.NotFoundException;
+import nl.doorbraak.security.DoorbraakUser;
+
+/**
+ * The caller's open tasks, and completing one without Tasklist: a municipality answers an
+ * information request, a reviewer gives advice. The input rules are those of the task's form.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/tasks", produces = "application/json")
+@Tag(name = "Tasks", description = "Open tasks of the caller, and their completion")
+class TaskController {
+
+    /** A task as the API shows it. */
+    record TaskView(String id, String name, String taskDefinitionKey, String reference, String processDefinitionKey,
+                    List<String> candidateGroups, String assignee, Date created, Date due,
+                    Map<String, Object> context, Map<String, String> _links) {
+    }
+
+    private static final int LIMIT = 200;
+
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final TaskForms forms;
+
+    TaskController(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
+                   TaskForms forms) {
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.forms = forms;
+    }
+
+    @GetMapping
+    @Operation(summary = "The caller's open tasks: those of their groups and those assigned to them, oldest due first")
+    List<TaskView> list(@AuthenticationPrincipal DoorbraakUser user) {
+        if (user.groups().isEmpty()) {
+            return List.of();
+        }
+        List<Task> tasks = taskService.createTaskQuery()
+                .taskCandidateGroupIn(new ArrayList<>(user.groups())).includeAssignedTasks()
+                .orderByDueDate().asc().orderByTaskCreateTime().asc()
+                .listPage(0, LIMIT);
+        Map<String, String> references = references(tasks);
+        return tasks.stream().map(task -> view(task, references.get(task.getProcessInstanceId()), false)).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One open task with the case context its form shows")
+    TaskView get(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String id) {
+        Task task = visibleTask(id, user);
+        return view(task, references(List.of(task)).get(task.getProcessInstanceId()), true);
+    }
+
+    @PostMapping(path = "/{id}/completion", consumes = "application/json")
+    @Operation(summary = "Complete a task with the values of its form",
+            description = "The same rules as the task's form in Tasklist; every error is reported at once.")
+    ResponseEntity<Void> complete(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String id,
+                                  @RequestBody Map<String, Object> body) {
+        Task task = visibleTask(id, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+            throw new ConflictException("Deze taak is toegewezen aan " + task.getAssignee() + ".");
+        }
+        Map<String, Object> values = forms.schemaFor(task.getTaskDefinitionKey())
+                .orElseThrow(() -> new IllegalStateException("No form rules for " + task.getTaskDefinitionKey()))
+                .validate(body, true);
+        Map<String, Object> variables = new HashMap<>();
+        values.forEach((key, value) -> variables.put(key, TaskInput.typed(value)));
+        identityService.setAuthentication(user.id(), new ArrayList<>(user.groups()));
+        try {
+            taskService.complete(id, variables);
+        } catch (OptimisticLockingException e) {
+            throw new ConflictException("Deze taak is tegelijk door iemand anders afgerond.");
+        } catch (ProcessEngineException e) {
+            if (taskService.createTaskQuery().taskId(id).count() == 0) {
+                throw new ConflictException("Deze taak is al afgerond.");
+            }
+            throw e;
+        } finally {
+            identityService.clearAuthentication();
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The task, if it is the caller's to see: one of their groups is a candidate, or it is assigned to them. */
+    private Task visibleTask(String id, DoorbraakUser user) {
+        Task task = taskService.createTaskQuery().taskId(id).singleResult();
+        if (task == null || !(user.id().equals(task.getAssignee()) || !candidateGroups(id).stream()
+                .filter(user.groups()::contains).toList().isEmpty())) {
+            throw new NotFoundException("Taak '" + id + "' bestaat niet of is niet voor u.");
+        }
+        return task;
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return taskService.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).sorted().toList();
+    }
+
+    private Map<String, String> references(List<Task> tasks) {
+        Set<String> instances = tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        if (instances.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> references = new HashMap<>();
+        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceIds(instances).list()) {
+            references.put(instance.getId(), instance.getBusinessKey());
+        }
+        return references;
+    }
+
+    private TaskView view(Task task, String reference, boolean withContext) {
+        Map<String, Object> context = null;
+        if (withContext) {
+            context = new HashMap<>();
+            for (String key : CaseContext.contextKeys()) {
+                Object value = taskService.getVariableLocal(task.getId(), key);
+                if (value != null) {
+                    context.put(key, value);
+                }
+            }
+        }
+        String processDefinitionKey = Optional.ofNullable(task.getProcessDefinitionId())
+                .map(definition -> definition.split(":")[0]).orElse(null);
+        return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), reference, processDefinitionKey,
+                candidateGroups(task.getId()), task.getAssignee(), task.getCreateTime(), task.getDueDate(), context,
+                Map.of("self", "/api/v1/tasks/" + task.getId(),
+                        "completion", "/api/v1/tasks/" + task.getId() + "/completion"));
+    }
+}

@@ -1,0 +1,62 @@
+package nl.doorbraak.notification;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Messages waiting to be sent, written in the transaction of the step that causes them. */
+@Service
+public class Outbox {
+
+    /** A message in the outbox. */
+    public record Message(UUID id, UUID requestId, String topic, String recipient, String subject, String body,
+                          OffsetDateTime createdAt, OffsetDateTime sentAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public UUID enqueue(UUID requestId, String topic, String recipient, String subject, String body) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO outbox (id, request_id, topic, recipient, subject, body, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, requestId, topic, recipient, subject, body, OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+        return id;
+    }
+
+    public UUID enqueue(UUID requestId, String topic, String recipient, Letter letter) {
+        return enqueue(requestId, topic, recipient, letter.subject(), letter.body());
+    }
+
+    public List<Message> of(UUID requestId) {
+        return jdbc.sql("""
+                SELECT id, request_id, topic, recipient, subject, body, created_at, sent_at
+                FROM outbox WHERE request_id = ? ORDER BY created_at, id""")
+                .param(requestId).query(Message.class).list();
+    }
+
+    List<Message> unsent(UUID requestId) {
+        return jdbc.sql("""
+                SELECT id, request_id, topic, recipient, subject, body, created_at, sent_at
+                FROM outbox WHERE request_id = ? AND sent_at IS NULL ORDER BY created_at, id""")
+                .param(requestId).query(Message.class).list();
+    }
+
+    /**
+     * Marks a message as sent unless another sender got to it first; the row lock makes a
+     * concurrent sender wait for this transaction and then find nothing to claim.
+     */
+    boolean claim(UUID id) {
+        return jdbc.sql("UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ? AND sent_at IS NULL")
+                .params(OffsetDateTime.now(ZoneOffset.UTC), id).update() == 1;
+    }
+}

@@ -1,0 +1,295 @@
+package nl.doorbraak.platform;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of one kind of input — an API body, a start form, a task form — checked in one
+ * pass that reports every error at once. The API and the process engine use the same schema,
+ * so a form submitted in Tasklist and a call to the API obey exactly the same rules.
+ */
+public final class InputSchema {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final int ECHO_LIMIT = 40;
+
+    private enum Kind { TEXT, EMAIL, CHOICE, CHOICES, INTEGER, DATE }
+
+    private record Field(String key, String label, Kind kind, Predicate<Map<String, Object>> required,
+                         Predicate<Map<String, Object>> applies, int maxLength, long min, long max,
+                         Supplier<Map<String, String>> allowed) {
+    }
+
+    private final List<Field> fields;
+    private final List<Function<Map<String, Object>, Optional<FieldError>>> checks;
+
+    private InputSchema(List<Field> fields, List<Function<Map<String, Object>, Optional<FieldError>>> checks) {
+        this.fields = List.copyOf(fields);
+        this.checks = List.copyOf(checks);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Set<String> keys() {
+        Set<String> keys = new LinkedHashSet<>();
+        fields.forEach(field -> keys.add(field.key()));
+        return keys;
+    }
+
+    /**
+     * Checks the input and returns the values of the fields that apply, as plain Java values
+     * (String, Long, LocalDate, List of String). Throws with every error found.
+     *
+     * @param rejectUnknown whether keys the schema does not know are errors (API bodies) or
+     *                      ignored (process variables, where other variables are in scope too)
+     */
+    public Map<String, Object> validate(Map<String, ?> input, boolean rejectUnknown) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (rejectUnknown) {
+            for (String key : input.keySet()) {
+                if (fields.stream().noneMatch(field -> field.key().equals(key))) {
+                    errors.add(new FieldError(key, "Onbekend veld '" + echo(key) + "'."));
+                }
+            }
+        }
+        for (Field field : fields) {
+            Object converted = convert(field, InputValues.plain(input.get(field.key())), errors);
+            if (converted != null) {
+                values.put(field.key(), converted);
+            }
+        }
+        Map<String, Object> applicable = new LinkedHashMap<>();
+        for (Field field : fields) {
+            if (!field.applies().test(values)) {
+                continue;
+            }
+            Object value = values.get(field.key());
+            if (value == null) {
+                if (field.required().test(values) && errors.stream().noneMatch(e -> e.field().equals(field.key()))) {
+                    errors.add(new FieldError(field.key(), field.label() + " is verplicht."));
+                }
+            } else {
+                applicable.put(field.key(), value);
+            }
+        }
+        // rules over several fields see only the valid values; each skips what is missing
+        for (var check : checks) {
+            check.apply(applicable).ifPresent(errors::add);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return applicable;
+    }
+
+    /** The value of one field, or null when it is missing or wrong (which is then recorded). */
+    private static Object convert(Field field, Object raw, List<FieldError> errors) {
+        if (raw == null || (raw instanceof String text && text.isBlank())) {
+            return null;
+        }
+        return switch (field.kind()) {
+            case TEXT, EMAIL -> text(field, raw, errors);
+            case CHOICE -> choice(field, raw, errors);
+            case CHOICES -> choices(field, raw, errors);
+            case INTEGER -> integer(field, raw, errors);
+            case DATE -> date(field, raw, errors);
+        };
+    }
+
+    private static String text(Field field, Object raw, List<FieldError> errors) {
+        if (!(raw instanceof String untrimmed)) {
+            errors.add(new FieldError(field.key(), field.label() + " moet tekst zijn."));
+            return null;
+        }
+        // counted as the forms count: without leading and trailing white space
+        String text = untrimmed.strip();
+        if (text.length() > field.maxLength()) {
+            errors.add(new FieldError(field.key(), field.label() + " mag hoogstens " + field.maxLength()
+                    + " tekens bevatten (nu " + text.length() + ")."));
+            return null;
+        }
+        if (field.kind() == Kind.EMAIL && !EMAIL.matcher(text).matches()) {
+            errors.add(new FieldError(field.key(), field.label() + " is geen geldig e-mailadres."));
+            return null;
+        }
+        return text;
+    }
+
+    private static String choice(Field field, Object raw, List<FieldError> errors) {
+        if (!(raw instanceof String value)) {
+            errors.add(new FieldError(field.key(), field.label() + " moet tekst zijn."));
+            return null;
+        }
+        Map<String, String> allowed = field.allowed().get();
+        if (!allowed.containsKey(value)) {
+            errors.add(new FieldError(field.key(), field.label() + " heeft een onbekende waarde '" + echo(value)
+                    + "'. Kies uit: " + String.join(", ", allowed.keySet()) + "."));
+            return null;
+        }
+        return value;
+    }
+
+    private static List<String> choices(Field field, Object raw, List<FieldError> errors) {
+        if (!(raw instanceof Collection<?> items)) {
+            errors.add(new FieldError(field.key(), field.label() + " moet een lijst zijn."));
+            return null;
+        }
+        Map<String, String> allowed = field.allowed().get();
+        Set<String> chosen = new LinkedHashSet<>();
+        for (Object item : items) {
+            if (!(item instanceof String value)) {
+                errors.add(new FieldError(field.key(), field.label() + " moet een lijst van codes zijn."));
+                return null;
+            }
+            if (!allowed.containsKey(value)) {
+                errors.add(new FieldError(field.key(), field.label() + " bevat een onbekende waarde '" + echo(value)
+                        + "'. Kies uit: " + String.join(", ", allowed.keySet()) + "."));
+                return null;
+            }
+            chosen.add(value);
+        }
+        return chosen.isEmpty() ? null : List.copyOf(chosen);
+    }
+
+    private static Long integer(Field field, Object raw, List<FieldError> errors) {
+        Long value = wholeNumber(raw);
+        if (value == null) {
+            errors.add(new FieldError(field.key(), field.label() + " moet een geheel getal zijn."));
+            return null;
+        }
+        if (value < field.min() || value > field.max()) {
+            errors.add(new FieldError(field.key(), field.label() + " moet liggen tussen " + field.min() + " en "
+                    + field.max() + "."));
+            return null;
+        }
+        return value;
+    }
+
+    private static Long wholeNumber(Object raw) {
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
+            return ((Number) raw).longValue();
+        }
+        if (raw instanceof BigInteger big) {
+            return big.bitLength() < 63 ? big.longValue() : null;
+        }
+        if (raw instanceof Double || raw instanceof Float || raw instanceof BigDecimal) {
+            if (raw instanceof Double d && (d.isNaN() || d.isInfinite())) {
+                return null;
+            }
+            BigDecimal decimal = new BigDecimal(raw.toString());
+            boolean whole = decimal.stripTrailingZeros().scale() <= 0;
+            return whole && decimal.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000_000L)) < 0
+                    ? decimal.longValue() : null;
+        }
+        return null;
+    }
+
+    private static LocalDate date(Field field, Object raw, List<FieldError> errors) {
+        try {
+            if (raw instanceof Date date) {
+                return date.toInstant().atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate();
+            }
+            if (raw instanceof LocalDate date) {
+                return date;
+            }
+            if (raw instanceof String text) {
+                // Tasklist's date picker may send a date-time; the date part is what counts
+                return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        errors.add(new FieldError(field.key(), field.label() + " moet een datum zijn (JJJJ-MM-DD)."));
+        return null;
+    }
+
+    private static String echo(String value) {
+        String shown = value.length() > ECHO_LIMIT ? value.substring(0, ECHO_LIMIT) + "…" : value;
+        return shown.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /** Builds a schema field by field, in the order errors should be reported. */
+    public static final class Builder {
+
+        private static final Predicate<Map<String, Object>> ALWAYS = values -> true;
+        private static final Predicate<Map<String, Object>> NEVER = values -> false;
+
+        private final List<Field> fields = new ArrayList<>();
+        private final List<Function<Map<String, Object>, Optional<FieldError>>> checks = new ArrayList<>();
+        private Predicate<Map<String, Object>> applies = ALWAYS;
+
+        private Builder() {
+        }
+
+        /** The fields added after this call only count when the condition holds. */
+        public Builder when(Predicate<Map<String, Object>> condition) {
+            this.applies = condition;
+            return this;
+        }
+
+        /** The fields added after this call always count. */
+        public Builder always() {
+            this.applies = ALWAYS;
+            return this;
+        }
+
+        public Builder text(String key, String label, boolean required, int maxLength) {
+            return add(key, label, Kind.TEXT, required, maxLength, 0, 0, Map::of);
+        }
+
+        public Builder email(String key, String label, boolean required) {
+            return add(key, label, Kind.EMAIL, required, 254, 0, 0, Map::of);
+        }
+
+        public Builder choice(String key, String label, boolean required, Supplier<Map<String, String>> allowed) {
+            return add(key, label, Kind.CHOICE, required, 0, 0, 0, allowed);
+        }
+
+        public Builder choices(String key, String label, boolean required, Supplier<Map<String, String>> allowed) {
+            return add(key, label, Kind.CHOICES, required, 0, 0, 0, allowed);
+        }
+
+        public Builder integer(String key, String label, boolean required, long min, long max) {
+            return add(key, label, Kind.INTEGER, required, 0, min, max, Map::of);
+        }
+
+        public Builder date(String key, String label, boolean required) {
+            return add(key, label, Kind.DATE, required, 0, 0, 0, Map::of);
+        }
+
+        /** A rule over several fields, given the valid values; it must tolerate missing ones. */
+        public Builder check(Function<Map<String, Object>, Optional<FieldError>> check) {
+            checks.add(check);
+            return this;
+        }
+
+        private Builder add(String key, String label, Kind kind, boolean required, int maxLength, long min, long max,
+                            Supplier<Map<String, String>> allowed) {
+            fields.add(new Field(key, label, kind, required ? ALWAYS : NEVER, applies, maxLength, min, max, allowed));
+            return this;
+        }
+
+        public InputSchema build() {
+            return new InputSchema(fields, checks);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package nl.doorbraak.platform;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * Brings values from the three places input comes from — JSON bodies, Tasklist's Camunda Forms
+ * (which submit lists as Spin JSON) and process variables — to plain Java values.
+ */
+public final class InputValues {
+
+    private InputValues() {
+    }
+
+    public static Object plain(Object value) {
+        if (value instanceof SpinJsonNode json) {
+            return fromJson(json);
+        }
+        if (value instanceof Collection<?> collection) {
+            List<Object> list = new ArrayList<>();
+            collection.forEach(item -> list.add(plain(item)));
+            return list;
+        }
+        return value;
+    }
+
+    private static Object fromJson(SpinJsonNode json) {
+        if (json.isArray()) {
+            List<Object> list = new ArrayList<>();
+            json.elements().forEach(element -> list.add(fromJson(element)));
+            return list;
+        }
+        if (json.isString()) {
+            return json.stringValue();
+        }
+        if (json.isNumber()) {
+            return json.numberValue();
+        }
+        if (json.isBoolean()) {
+            return json.boolValue();
+        }
+        if (json.isNull()) {
+            return null;
+        }
+        return json.toString();
+    }
+
+    /** A list of strings, for values already validated as such. */
+    @SuppressWarnings("unchecked")
+    public static List<String> strings(Object value) {
+        Object plain = plain(value);
+        return plain == null ? List.of() : List.copyOf((List<String>) plain);
+    }
+}

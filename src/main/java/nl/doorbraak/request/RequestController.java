@@ -1,0 +1,140 @@
+package nl.doorbraak.request;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.doorbraak.platform.FieldError;
+import nl.doorbraak.platform.InputSchema;
+import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.NotFoundException;
+import nl.doorbraak.security.DoorbraakUser;
+
+@RestController
+@RequestMapping(path = "/api/v1/requests", produces = "application/json")
+@Tag(name = "Requests", description = "Requests of municipalities: submit, follow, withdraw")
+class RequestController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final InputSchema IDEMPOTENCY_KEY = InputSchema.builder()
+            .text("Idempotency-Key", "Idempotency-Key", false, 100).build();
+
+    private final RequestSubmission submission;
+    private final RequestWithdrawal withdrawal;
+    private final Requests requests;
+    private final RequestViews views;
+
+    RequestController(RequestSubmission submission, RequestWithdrawal withdrawal, Requests requests,
+                      RequestViews views) {
+        this.submission = submission;
+        this.withdrawal = withdrawal;
+        this.requests = requests;
+        this.views = views;
+    }
+
+    @PostMapping(consumes = "application/json")
+    @Operation(summary = "Submit a request (municipality users)",
+            description = "The municipality is the caller's; every validation error is reported at once. "
+                    + "With an Idempotency-Key, a retry returns the first submission and starts nothing new.")
+    ResponseEntity<RequestViews.RequestDetail> submit(@AuthenticationPrincipal DoorbraakUser user,
+                                                      @RequestBody Map<String, Object> body,
+                                                      @Parameter(description = "Makes the submission safe to retry")
+                                                      @RequestHeader(name = "Idempotency-Key", required = false)
+                                                      String idempotencyKey) {
+        if (!user.isMunicipality()) {
+            throw new AccessDeniedException("Only municipalities submit requests");
+        }
+        if (idempotencyKey != null) {
+            IDEMPOTENCY_KEY.validate(Map.of("Idempotency-Key", idempotencyKey), true);
+        }
+        Map<String, Object> input = new LinkedHashMap<>(body);
+        RequestKind kind = kindOf(input.remove("kind"));
+        RequestSubmission.Submitted submitted;
+        try {
+            submitted = submission.submit(kind, input, user, idempotencyKey);
+        } catch (DuplicateKeyException raceOnSameKey) {
+            // a concurrent retry with the same key committed first: answer with its request
+            if (idempotencyKey == null) {
+                throw raceOnSameKey;
+            }
+            submitted = submission.submit(kind, input, user, idempotencyKey);
+        }
+        RequestViews.RequestDetail detail = views.detail(submitted.request());
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create(RequestViews.self(submitted.request())));
+        if (submitted.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.body(detail);
+    }
+
+    @GetMapping
+    @Operation(summary = "The requests the caller may see, newest first",
+            description = "A municipality sees its own, a ministry those routed to it, programme office, "
+                    + "director and auditors all.")
+    Map<String, Object> list(@AuthenticationPrincipal DoorbraakUser user,
+                             @RequestParam(defaultValue = "1") int page,
+                             @RequestParam(defaultValue = "20") int pageSize) {
+        if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new InvalidInputException(List.of(new FieldError("page",
+                    "page moet 1 of meer zijn en pageSize tussen 1 en " + MAX_PAGE_SIZE + ".")));
+        }
+        long total = requests.countVisible(user);
+        List<RequestViews.RequestSummary> items = requests.listVisible(user, (page - 1) * pageSize, pageSize)
+                .stream().map(views::summary).toList();
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self", "/api/v1/requests?page=" + page + "&pageSize=" + pageSize);
+        if (page > 1) {
+            links.put("prev", "/api/v1/requests?page=" + (page - 1) + "&pageSize=" + pageSize);
+        }
+        if ((long) page * pageSize < total) {
+            links.put("next", "/api/v1/requests?page=" + (page + 1) + "&pageSize=" + pageSize);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("items", items);
+        result.put("page", page);
+        result.put("pageSize", pageSize);
+        result.put("total", total);
+        result.put("_links", links);
+        return result;
+    }
+
+    @GetMapping("/{reference}")
+    @Operation(summary = "One request: status, current step, open tasks with due dates, decision when taken")
+    RequestViews.RequestDetail get(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String reference) {
+        return views.detail(requests.findVisible(reference, user)
+                .orElseThrow(() -> new NotFoundException("Verzoek '" + reference + "' bestaat niet.")));
+    }
+
+    @PostMapping(path = "/{reference}/withdrawal")
+    @Operation(summary = "Withdraw a request (the submitting municipality, until the decision)")
+    RequestViews.RequestDetail withdraw(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String reference,
+                                        @RequestBody(required = false) Map<String, Object> body) {
+        return views.detail(withdrawal.withdraw(reference, user, body == null ? Map.of() : body));
+    }
+
+    private static RequestKind kindOf(Object kind) {
+        if (kind == null) {
+            throw new InvalidInputException(List.of(new FieldError("kind",
+                    "Soort verzoek is verplicht (rule-change).")));
+        }
+        return RequestKind.ofCode(kind.toString()).orElseThrow(() -> new InvalidInputException(List.of(
+                new FieldError("kind", "Onbekende soort verzoek. Kies uit: rule-change."))));
+    }
+}

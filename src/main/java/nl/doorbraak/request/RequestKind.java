@@ -1,0 +1,46 @@
+package nl.doorbraak.request;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kinds of request, each with its process and the message that starts it from the API. */
+public enum RequestKind {
+
+    RULE_CHANGE("rule-change", "rule-change-request", "RuleChangeRequestSubmitted", "verzoek om regelaanpassing");
+
+    private final String code;
+    private final String processKey;
+    private final String startMessage;
+    private final String dutchName;
+
+    RequestKind(String code, String processKey, String startMessage, String dutchName) {
+        this.code = code;
+        this.processKey = processKey;
+        this.startMessage = startMessage;
+        this.dutchName = dutchName;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String processKey() {
+        return processKey;
+    }
+
+    public String startMessage() {
+        return startMessage;
+    }
+
+    public String dutchName() {
+        return dutchName;
+    }
+
+    public static Optional<RequestKind> ofCode(String code) {
+        return Arrays.stream(values()).filter(kind -> kind.code.equals(code)).findFirst();
+    }
+
+    public static Optional<RequestKind> ofProcessKey(String processKey) {
+        return Arrays.stream(values()).filter(kind -> kind.processKey.equals(processKey)).findFirst();
+    }
+}

@@ -1,0 +1,37 @@
+package nl.doorbraak.request;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves the case file's status as the process moves: called from execution listeners in the
+ * models ({@code ${requestStatus.set(execution, 'assessment')}}), so the model shows where each
+ * status begins.
+ */
+@Component("requestStatus")
+public class RequestStatus {
+
+    private final Requests requests;
+
+    RequestStatus(Requests requests) {
+        this.requests = requests;
+    }
+
+    public void set(DelegateExecution execution, String status) {
+        if (!RequestStatusLabels.isKnown(status)) {
+            throw new IllegalArgumentException("Unknown request status " + status);
+        }
+        requests.updateStatus(requestId(execution), status, RequestStatusLabels.isFinal(status));
+    }
+
+    /** The request needs nothing more (e.g. a decision without follow-up). */
+    public void close(DelegateExecution execution) {
+        requests.close(requestId(execution));
+    }
+
+    private static UUID requestId(DelegateExecution execution) {
+        return UUID.fromString((String) execution.getVariable("requestId"));
+    }
+}

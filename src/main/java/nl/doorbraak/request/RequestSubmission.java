@@ -1,0 +1,145 @@
+package nl.doorbraak.request;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.doorbraak.platform.FieldError;
+import nl.doorbraak.platform.InputValues;
+import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.reference.ReferenceData;
+import nl.doorbraak.security.DoorbraakUser;
+
+/**
+ * Turns valid input into a case file and a running process, in one transaction: a request
+ * that fails validation or whose process cannot start leaves no row and no process behind.
+ * The API and the Tasklist start form both come through here.
+ */
+@Service
+public class RequestSubmission {
+
+    /** The outcome of a submission: the case file, and whether it was an idempotent replay. */
+    public record Submitted(RequestRecord request, boolean replayed) {
+    }
+
+    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
+
+    private final Requests requests;
+    private final ReferenceNumbers referenceNumbers;
+    private final RuleChangeSchema ruleChangeSchema;
+    private final ReferenceData referenceData;
+    private final RuntimeService runtimeService;
+    private final ObjectMapper objectMapper;
+
+    RequestSubmission(Requests requests, ReferenceNumbers referenceNumbers, RuleChangeSchema ruleChangeSchema,
+                      ReferenceData referenceData, RuntimeService runtimeService, ObjectMapper objectMapper) {
+        this.requests = requests;
+        this.referenceNumbers = referenceNumbers;
+        this.ruleChangeSchema = ruleChangeSchema;
+        this.referenceData = referenceData;
+        this.runtimeService = runtimeService;
+        this.objectMapper = objectMapper;
+    }
+
+    /**
+     * Submits a request through the API. With an idempotency key, a repeat of an earlier
+     * submission returns that submission and starts nothing; a different submission under the
+     * same key is refused.
+     */
+    @Transactional
+    public Submitted submit(RequestKind kind, Map<String, ?> input, DoorbraakUser submitter, String idempotencyKey) {
+        String municipality = municipalityOf(submitter);
+        Map<String, Object> values = validate(kind, input, municipality, true);
+        if (idempotencyKey != null) {
+            Optional<RequestRecord> earlier = requests.findByIdempotencyKey(municipality, idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!earlier.get().payload().equals(json(values))) {
+                    throw new IdempotencyKeyReusedException();
+                }
+                return new Submitted(earlier.get(), true);
+            }
+        }
+        RequestRecord request = register(kind, values, municipality, submitter.id(), idempotencyKey);
+        ProcessInstance instance = runtimeService.createMessageCorrelation(kind.startMessage())
+                .processInstanceBusinessKey(request.reference())
+                .setVariables(steeringVariables(request, values))
+                .correlateStartMessage();
+        requests.linkProcessInstance(request.id(), instance.getId());
+        return new Submitted(requests.get(request.id()), false);
+    }
+
+    /** The submission rules of a kind of request, plus: the focus area lies in the submitter's municipality. */
+    Map<String, Object> validate(RequestKind kind, Map<String, ?> input, String municipality, boolean rejectUnknown) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Object> values = Map.of();
+        try {
+            values = ruleChangeSchema.schema().validate(input, rejectUnknown);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        Object focusArea = InputValues.plain(input.get("focusArea"));
+        if (focusArea instanceof String code && referenceData.focusArea(code)
+                .filter(area -> !area.municipalityCode().equals(municipality)).isPresent()) {
+            errors.add(new FieldError("focusArea", "Focusgebied '" + code + "' ligt niet in uw gemeente."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return values;
+    }
+
+    /** Stores the case file of a valid submission under a new reference number. */
+    RequestRecord register(RequestKind kind, Map<String, Object> values, String municipality, String submittedBy,
+                           String idempotencyKey) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        RequestRecord request = new RequestRecord(UUID.randomUUID(),
+                referenceNumbers.next(now.atZoneSameInstant(DUTCH_TIME).getYear()), kind.code(), municipality,
+                (String) values.get("focusArea"), (String) values.get("title"), json(values), "submitted",
+                (String) values.get("urgency"), (String) values.get("contactEmail"), submittedBy, now, now, null, null, 0);
+        requests.insert(request, idempotencyKey);
+        requests.insertRuleDomains(request.id(), InputValues.strings(values.get("ruleDomains")));
+        return request;
+    }
+
+    /** What the process needs to steer; the content of the case file stays in the table. */
+    Map<String, Object> steeringVariables(RequestRecord request, Map<String, Object> values) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("requestId", request.id().toString());
+        variables.put("reference", request.reference());
+        variables.put("kind", request.kind());
+        variables.put("municipalityCode", request.municipalityCode());
+        variables.put("focusArea", request.focusAreaCode());
+        variables.put("urgency", request.urgency());
+        variables.put("ruleDomains", new ArrayList<>(InputValues.strings(values.get("ruleDomains"))));
+        variables.put("budgetOwners", new ArrayList<String>());
+        variables.put("totalAmount", 0.0);
+        variables.put("submittedBy", request.submittedBy());
+        return variables;
+    }
+
+    static String municipalityOf(DoorbraakUser submitter) {
+        return submitter.municipalityCode().orElseThrow(() -> new InvalidInputException(List.of(new FieldError(
+                "municipality", "Alleen medewerkers van een gemeente kunnen een verzoek indienen."))));
+    }
+
+    private String json(Map<String, Object> values) {
+        try {
+            return objectMapper.writeValueAsString(new java.util.TreeMap<>(values));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Validated values are always serialisable", e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package nl.doorbraak.request;
+
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import nl.doorbraak.reference.ReferenceData;
+
+/** The API's representations of a request: a line in a list, and the full page. */
+@Component
+class RequestViews {
+
+    /** A request in a list. */
+    record RequestSummary(String reference, String kind, String status, String statusLabel, String municipality,
+                          String focusArea, String title, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
+                          Map<String, String> _links) {
+    }
+
+    /** An open task on the request: who must act, and by when. */
+    record OpenTask(String id, String name, String taskDefinitionKey, List<String> candidateGroups, String assignee,
+                    Date created, Date due) {
+    }
+
+    /** Everything about one request that its reader may see. */
+    record RequestDetail(String reference, String kind, String status, String statusLabel, String municipality,
+                         String municipalityName, String focusArea, String focusAreaName, String title,
+                         String submittedBy, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
+                         OffsetDateTime closedAt, Map<String, Object> submission, List<String> routedTo,
+                         List<OpenTask> openTasks, DecisionSummary decision, Map<String, String> _links) {
+    }
+
+    private final Requests requests;
+    private final ReferenceData referenceData;
+    private final TaskService taskService;
+    private final DecisionLookup decisions;
+    private final ObjectMapper objectMapper;
+
+    RequestViews(Requests requests, ReferenceData referenceData, TaskService taskService, DecisionLookup decisions,
+                 ObjectMapper objectMapper) {
+        this.requests = requests;
+        this.referenceData = referenceData;
+        this.taskService = taskService;
+        this.decisions = decisions;
+        this.objectMapper = objectMapper;
+    }
+
+    RequestSummary summary(RequestRecord request) {
+        return new RequestSummary(request.reference(), request.kind(), request.status(),
+                RequestStatusLabels.label(request.status()), request.municipalityCode(), request.focusAreaCode(),
+                request.title(), request.submittedAt(), request.updatedAt(), Map.of("self", self(request)));
+    }
+
+    RequestDetail detail(RequestRecord request) {
+        return new RequestDetail(request.reference(), request.kind(), request.status(),
+                RequestStatusLabels.label(request.status()), request.municipalityCode(),
+                referenceData.municipality(request.municipalityCode()).map(m -> m.name()).orElse(null),
+                request.focusAreaCode(),
+                referenceData.focusArea(request.focusAreaCode()).map(f -> f.name()).orElse(null),
+                request.title(), request.submittedBy(), request.submittedAt(), request.updatedAt(), request.closedAt(),
+                submission(request), requests.ministriesOf(request.id()), openTasks(request.reference()),
+                decisions.decisionOn(request.id()).orElse(null),
+                Map.of("self", self(request), "withdrawal", self(request) + "/withdrawal"));
+    }
+
+    private List<OpenTask> openTasks(String reference) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(reference).orderByTaskCreateTime().asc()
+                .list().stream().map(this::openTask).toList();
+    }
+
+    private OpenTask openTask(Task task) {
+        List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).sorted().toList();
+        return new OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), groups, task.getAssignee(),
+                task.getCreateTime(), task.getDueDate());
+    }
+
+    private Map<String, Object> submission(RequestRecord request) {
+        try {
+            return objectMapper.readValue(request.payload(), new TypeReference<>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored payload of " + request.reference() + " is not JSON", e);
+        }
+    }
+
+    static String self(RequestRecord request) {
+        return "/api/v1/requests/" + request.reference();
+    }
+}

@@ -1,0 +1,57 @@
+package nl.doorbraak.request;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.doorbraak.platform.ConflictException;
+import nl.doorbraak.platform.InputSchema;
+import nl.doorbraak.platform.NotFoundException;
+import nl.doorbraak.security.DoorbraakUser;
+
+/**
+ * A municipality withdraws its request. The process decides whether that is still possible:
+ * only before the decision does it wait for the withdrawal message.
+ */
+@Service
+class RequestWithdrawal {
+
+    static final String MESSAGE = "RequestWithdrawn";
+
+    private static final InputSchema SCHEMA = InputSchema.builder()
+            .text("reason", "Reden", false, 2000)
+            .build();
+
+    private final Requests requests;
+    private final RuntimeService runtimeService;
+
+    RequestWithdrawal(Requests requests, RuntimeService runtimeService) {
+        this.requests = requests;
+        this.runtimeService = runtimeService;
+    }
+
+    @Transactional
+    public RequestRecord withdraw(String reference, DoorbraakUser user, Map<String, ?> input) {
+        RequestRecord request = requests.findVisible(reference, user)
+                .orElseThrow(() -> new NotFoundException("Verzoek '" + reference + "' bestaat niet."));
+        if (!user.municipalityCode().map(request.municipalityCode()::equals).orElse(false)) {
+            throw new AccessDeniedException("Only the submitting municipality withdraws");
+        }
+        Map<String, Object> values = SCHEMA.validate(input, true);
+        try {
+            runtimeService.createMessageCorrelation(MESSAGE)
+                    .processInstanceId(request.processInstanceId())
+                    .setVariable("withdrawalReason", values.get("reason"))
+                    .setVariable("withdrawnBy", user.id())
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ConflictException("Verzoek " + reference + " kan niet meer worden ingetrokken (status: "
+                    + RequestStatusLabels.label(request.status()) + ").");
+        }
+        return requests.get(request.id());
+    }
+}

@@ -1,0 +1,146 @@
+package nl.doorbraak.request;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.doorbraak.security.DoorbraakUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The case file table, and who may see which rows of it. */
+@Repository
+public class Requests {
+
+    private static final String COLUMNS = """
+            id, reference, kind, municipality_code, focus_area_code, title, payload, status, urgency, contact_email,
+            submitted_by, submitted_at, updated_at, closed_at, process_instance_id, version""";
+
+    /** Rows the caller may see: their municipality's, those routed to their ministries, or all. */
+    private static final String VISIBLE = """
+            (:all OR municipality_code = :municipality
+             OR id IN (SELECT request_id FROM request_ministry WHERE ministry_code IN (:ministries)))""";
+
+    private final JdbcClient jdbc;
+
+    Requests(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(RequestRecord request, String idempotencyKey) {
+        jdbc.sql("INSERT INTO request (" + COLUMNS + ", idempotency_key) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(request.id(), request.reference(), request.kind(), request.municipalityCode(),
+                        request.focusAreaCode(), request.title(), request.payload(), request.status(), request.urgency(),
+                        request.contactEmail(), request.submittedBy(), request.submittedAt(), request.updatedAt(),
+                        request.closedAt(), request.processInstanceId(), request.version(), idempotencyKey)
+                .update();
+    }
+
+    /** The rule domains as the programme office classified them at intake. */
+    public void reclassify(UUID requestId, List<String> ruleDomains) {
+        jdbc.sql("DELETE FROM request_rule_domain WHERE request_id = ?").param(requestId).update();
+        insertRuleDomains(requestId, ruleDomains);
+    }
+
+    void insertRuleDomains(UUID requestId, List<String> ruleDomains) {
+        for (String domain : ruleDomains) {
+            jdbc.sql("INSERT INTO request_rule_domain (request_id, rule_domain_code) VALUES (?, ?)")
+                    .params(requestId, domain).update();
+        }
+    }
+
+    void linkProcessInstance(UUID requestId, String processInstanceId) {
+        jdbc.sql("UPDATE request SET process_instance_id = ?, version = version + 1 WHERE id = ?")
+                .params(processInstanceId, requestId).update();
+    }
+
+    void updateStatus(UUID requestId, String status, boolean close) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("""
+                UPDATE request SET status = ?, updated_at = ?, closed_at = CASE WHEN ? THEN ? ELSE closed_at END,
+                       version = version + 1
+                WHERE id = ?""")
+                .params(status, now, close, now, requestId).update();
+    }
+
+    void close(UUID requestId) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("UPDATE request SET closed_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(now, now, requestId).update();
+    }
+
+    public Optional<RequestRecord> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM request WHERE id = ?").param(id)
+                .query(RequestRecord.class).optional();
+    }
+
+    public RequestRecord get(UUID id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("No case file " + id));
+    }
+
+    public Optional<RequestRecord> findByReference(String reference) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM request WHERE reference = ?").param(reference)
+                .query(RequestRecord.class).optional();
+    }
+
+    Optional<RequestRecord> findByIdempotencyKey(String municipalityCode, String key) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM request WHERE municipality_code = ? AND idempotency_key = ?")
+                .params(municipalityCode, key).query(RequestRecord.class).optional();
+    }
+
+    /** The request, if the user may see it; otherwise nothing, as if it did not exist. */
+    public Optional<RequestRecord> findVisible(String reference, DoorbraakUser user) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM request WHERE reference = :reference AND " + VISIBLE)
+                .param("reference", reference)
+                .params(visibility(user))
+                .query(RequestRecord.class).optional();
+    }
+
+    List<RequestRecord> listVisible(DoorbraakUser user, int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM request WHERE " + VISIBLE
+                        + " ORDER BY submitted_at DESC, reference DESC LIMIT :limit OFFSET :offset")
+                .params(visibility(user))
+                .param("limit", limit).param("offset", offset)
+                .query(RequestRecord.class).list();
+    }
+
+    long countVisible(DoorbraakUser user) {
+        return jdbc.sql("SELECT count(*) FROM request WHERE " + VISIBLE).params(visibility(user))
+                .query(Long.class).single();
+    }
+
+    public List<String> ruleDomainsOf(UUID requestId) {
+        return jdbc.sql("SELECT rule_domain_code FROM request_rule_domain WHERE request_id = ? ORDER BY rule_domain_code")
+                .param(requestId).query(String.class).list();
+    }
+
+    public List<String> ministriesOf(UUID requestId) {
+        return jdbc.sql("SELECT ministry_code FROM request_ministry WHERE request_id = ? ORDER BY ministry_code")
+                .param(requestId).query(String.class).list();
+    }
+
+    /** Records the ministries a request was routed to; routing again adds the new ones. */
+    public void routeTo(UUID requestId, Set<String> ministries) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<String> known = ministriesOf(requestId);
+        for (String ministry : ministries) {
+            if (!known.contains(ministry)) {
+                jdbc.sql("INSERT INTO request_ministry (request_id, ministry_code, routed_at) VALUES (?, ?, ?)")
+                        .params(requestId, ministry, now).update();
+            }
+        }
+    }
+
+    private static java.util.Map<String, Object> visibility(DoorbraakUser user) {
+        Set<String> ministries = user.involvedMinistryCodes();
+        return java.util.Map.of(
+                "all", user.seesAllRequests(),
+                "municipality", user.municipalityCode().orElse("----"),
+                // an empty IN list is not valid SQL; no ministry has this code
+                "ministries", ministries.isEmpty() ? List.of("-") : List.copyOf(ministries));
+    }
+}

@@ -1,0 +1,75 @@
+package nl.doorbraak.request;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import nl.doorbraak.platform.InputSchema;
+import nl.doorbraak.reference.FocusArea;
+import nl.doorbraak.reference.ReferenceData;
+import nl.doorbraak.reference.RuleDomain;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a rule-change request must contain: the same rules for the API body and for the start
+ * form in Tasklist. Whether the focus area belongs to the submitter's municipality is checked
+ * by {@link RequestSubmission}, which knows the submitter.
+ */
+@Component
+public class RuleChangeSchema {
+
+    public static final Map<String, String> INSTRUMENTS = orderedMap(
+            "clarification", "Verduidelijking of interpretatie van de bestaande regel",
+            "experiment", "Experiment op grond van een experimenteerbepaling",
+            "temporary-exemption", "Tijdelijke vrijstelling of afwijking (maatwerk)",
+            "policy-change", "Wijziging van beleidsregel, circulaire of besluit",
+            "law-change", "Voorstel voor wetswijziging");
+
+    public static final Map<String, String> URGENCIES = orderedMap("normal", "Normaal", "urgent", "Urgent");
+
+    private final ReferenceData referenceData;
+
+    RuleChangeSchema(ReferenceData referenceData) {
+        this.referenceData = referenceData;
+    }
+
+    public InputSchema schema() {
+        return InputSchema.builder()
+                .choice("focusArea", "Focusgebied", true, this::focusAreas)
+                .text("title", "Titel", true, 200)
+                .text("regulation", "Regeling", true, 200)
+                .text("article", "Artikel", false, 100)
+                .choices("ruleDomains", "Regeldomeinen", true, this::ruleDomains)
+                .text("conflict", "Knelpunt", true, 10_000)
+                .text("proposedSolution", "Voorgestelde oplossing", true, 10_000)
+                .choice("requestedInstrument", "Gevraagd instrument", true, () -> INSTRUMENTS)
+                .integer("residentsAffected", "Aantal betrokken inwoners", false, 0, 10_000_000)
+                .choice("urgency", "Urgentie", true, () -> URGENCIES)
+                .text("contactName", "Naam contactpersoon", true, 200)
+                .email("contactEmail", "E-mailadres contactpersoon", true)
+                .build();
+    }
+
+    private Map<String, String> focusAreas() {
+        Map<String, String> areas = new LinkedHashMap<>();
+        for (FocusArea area : referenceData.focusAreas()) {
+            areas.put(area.code(), area.name());
+        }
+        return areas;
+    }
+
+    Map<String, String> ruleDomains() {
+        Map<String, String> domains = new LinkedHashMap<>();
+        for (RuleDomain domain : referenceData.ruleDomains()) {
+            domains.put(domain.code(), domain.name());
+        }
+        return domains;
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+}

@@ -1,0 +1,47 @@
+package nl.doorbraak.security;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+
+/** Looks up Camunda identities as the application sees them: a user with display name and groups. */
+@Service
+public class UserDirectory {
+
+    private final IdentityService identityService;
+
+    UserDirectory(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    public Optional<DoorbraakUser> find(String userId) {
+        if (userId == null) {
+            return Optional.empty();
+        }
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            return Optional.empty();
+        }
+        Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).collect(Collectors.toSet());
+        return Optional.of(new DoorbraakUser(userId, displayName(user), groups));
+    }
+
+    /** E-mail addresses of the members of a group, e.g. to remind the reviewers of a ministry. */
+    public List<String> emailsOfGroup(String groupId) {
+        return identityService.createUserQuery().memberOfGroup(groupId).list().stream()
+                .map(User::getEmail).filter(email -> email != null && !email.isBlank()).sorted().toList();
+    }
+
+    static String displayName(User user) {
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        return name.isEmpty() ? user.getId() : name;
+    }
+}
