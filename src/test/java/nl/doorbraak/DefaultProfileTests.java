@@ -3,6 +3,10 @@ package nl.doorbraak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.ProblemAssertions;
@@ -18,9 +22,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * database (moved under target/ so the test leaves ./data alone) with the demo users.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"doorbraak.data-dir=./target/h2-default-profile-${random.uuid}",
-                // engines register in a JVM-wide registry by name; the shared PostgreSQL context owns "default"
-                "camunda.bpm.process-engine-name=quickstart"})
+        properties = "doorbraak.data-dir=./target/h2-default-profile-${random.uuid}")
 @DirtiesContext
 @Tag("own-application-context")
 class DefaultProfileTests {
@@ -43,5 +45,22 @@ class DefaultProfileTests {
         ProblemAssertions.assertProblem(http.get("/api/v1/municipalities"), 401);
         assertThat(http.get("/api/v1/openapi.json").statusCode()).isEqualTo(200);
         assertThat(http.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void showsTheDemoRequestsAtTheirStepsOnH2() {
+        JsonNode requests = Http.json(http.get("/api/v1/requests", "programme-office")).path("items");
+        Map<String, String> statusByTitle = new HashMap<>();
+        requests.forEach(request -> statusByTitle.put(request.path("title").asText(), request.path("status").asText()));
+        assertThat(statusByTitle).containsEntry("Kostendelersnorm voor thuiswonende jongvolwassenen", "assessment")
+                .containsEntry("Gegevens delen rond gezinnen met meervoudige problematiek", "assessment")
+                .containsEntry("Woonscreening uitbreiden naar meer straten", "intake")
+                .containsEntry("Publieke schulden van inwoners in één regeling", "information-requested");
+        // Rotterdam sees its own request only, with the ministry's task and its due date
+        JsonNode own = Http.json(http.get("/api/v1/requests", "rotterdam")).path("items");
+        assertThat(own).hasSize(1);
+        JsonNode detail = Http.json(http.get(own.get(0).path("_links").path("self").asText(), "rotterdam"));
+        assertThat(detail.path("openTasks").get(0).path("name").asText()).startsWith("Beoordelen verzoek NPLV-");
+        assertThat(detail.path("openTasks").get(0).path("due").asText()).isNotBlank();
     }
 }

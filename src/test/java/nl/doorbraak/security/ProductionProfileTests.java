@@ -31,8 +31,6 @@ class ProductionProfileTests {
                 .profiles("postgres")
                 .properties(
                         "server.port=0",
-                        // engines register in a JVM-wide registry by name; the shared test context owns "default"
-                        "camunda.bpm.process-engine-name=production",
                         "DB_URL=" + EmbeddedPostgresDatabase.jdbcUrl("production_profile"),
                         "DB_USER=postgres",
                         "DB_PASSWORD=postgres",

@@ -1,0 +1,146 @@
+package nl.doorbraak.request;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import nl.doorbraak.security.DoorbraakUser;
+import nl.doorbraak.security.UserDirectory;
+
+/**
+ * The demo requests of the programme (shared/domain/reference-data.md), submitted through the
+ * real submission path and moved along by completing tasks as the demo users would, so the
+ * quick start shows cases at intake, in assessment and waiting for the municipality. Each is
+ * submitted once, under an idempotency key; a restart finds them and leaves them as they are.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "doorbraak.demo.enabled", havingValue = "true")
+class DemoCases implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
+
+    private final RequestSubmission submission;
+    private final UserDirectory users;
+    private final TaskService taskService;
+    private final IdentityService identityService;
+
+    DemoCases(RequestSubmission submission, UserDirectory users, TaskService taskService,
+              IdentityService identityService) {
+        this.submission = submission;
+        this.users = users;
+        this.taskService = taskService;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String rotterdam = submit("rotterdam", "demo-rotterdam-zuid", request("rotterdam-zuid",
+                "Kostendelersnorm voor thuiswonende jongvolwassenen",
+                "Participatiewet", "art. 19a en 22a", List.of("income-support"),
+                "Jongvolwassenen (21-27 jaar) die bij hun ouders wonen, verlagen door de kostendelersnorm de "
+                        + "bijstand van het huishouden. Gezinnen raken in de schulden of jongeren vertrekken zonder woning.",
+                "Vrijstelling van de kostendelersnorm voor huishoudens in Rotterdam-Zuid met een jongvolwassene "
+                        + "in een traject naar werk of opleiding.",
+                "temporary-exemption", 2400, "urgent", "Samira El Amrani", "s.elamrani@rotterdam.example"));
+        String amsterdam = submit("amsterdam", "demo-amsterdam-zuidoost", request("amsterdam-zuidoost",
+                "Gegevens delen rond gezinnen met meervoudige problematiek",
+                "Uitvoeringswet AVG; Jeugdwet", "art. 7.1.1.1 Jeugdwet", List.of("data-sharing", "youth-care", "education"),
+                "Scholen, jeugdhulp en wijkagenten mogen geen gegevens delen over gezinnen waar zij alle drie "
+                        + "zorgen over hebben, waardoor niemand het hele beeld heeft.",
+                "Een wettelijke grondslag voor gegevensdeling binnen het wijkteam Zuidoost, met een "
+                        + "privacytoets vooraf.",
+                "law-change", 900, "normal", "Kees Bakker", "k.bakker@amsterdam.example"));
+        submit("den-haag", "demo-den-haag-zuidwest", request("den-haag-zuidwest",
+                "Woonscreening uitbreiden naar meer straten",
+                "Wet bijzondere maatregelen grootstedelijke problematiek", "art. 8 en 9",
+                List.of("housing-allocation"),
+                "De screening van nieuwe huurders geldt nu voor twaalf straten; de overlast verplaatst zich "
+                        + "naar de straten ernaast.",
+                "Aanwijzing van dertig extra straten in Den Haag Zuidwest voor vier jaar.",
+                "policy-change", 15000, "normal", "Ruud Jansen", "r.jansen@denhaag.example"));
+        String groningen = submit("groningen", "demo-groningen-noord", request("groningen-noord",
+                "Publieke schulden van inwoners in één regeling",
+                "Wet gemeentelijke schuldhulpverlening; Awir", null, List.of("debt-assistance", "benefits-and-allowances"),
+                "Inwoners met schulden bij de gemeente, Belastingdienst/Toeslagen en CJIB krijgen te maken met "
+                        + "drie invorderingen die elkaars regelingen doorkruisen.",
+                "De gemeente neemt de publieke schulden over en treft één regeling met de inwoner.",
+                "experiment", 350, "normal", "Anke Visser", "a.visser@groningen.example"));
+
+        if (rotterdam != null) {
+            complete(rotterdam, "Task_Intake", "programme-office", Map.of("intakeOutcome", "complete",
+                    "ruleDomains", List.of("income-support")));
+        }
+        if (amsterdam != null) {
+            complete(amsterdam, "Task_Intake", "programme-office", Map.of("intakeOutcome", "complete",
+                    "ruleDomains", List.of("data-sharing", "youth-care", "education")));
+            complete(amsterdam, "Task_Assess", "reviewer-jenv", Map.of("assessmentOutcome", "advice",
+                    "advice", "support-with-conditions",
+                    "rationale", "Past binnen de verkenning naar een wettelijke grondslag voor samenwerkingsverbanden.",
+                    "conditions", "Alleen met een privacytoets vooraf en een evaluatie na twee jaar.",
+                    "proposedInstrument", "experiment"));
+        }
+        if (groningen != null) {
+            complete(groningen, "Task_Intake", "programme-office", Map.of("intakeOutcome", "information-needed",
+                    "informationQuestion", "Om hoeveel inwoners en welke schuldeisers gaat het per jaar?",
+                    "ruleDomains", List.of("debt-assistance", "benefits-and-allowances")));
+        }
+    }
+
+    /** Submits the request once; returns its reference if it is new, or null if it existed already. */
+    private String submit(String userId, String key, Map<String, Object> input) {
+        DoorbraakUser user = users.find(userId).orElseThrow();
+        RequestSubmission.Submitted submitted = submission.submit(RequestKind.RULE_CHANGE, input, user, key);
+        if (!submitted.replayed()) {
+            log.info("Demo request {} submitted by {}", submitted.request().reference(), userId);
+        }
+        return submitted.replayed() ? null : submitted.request().reference();
+    }
+
+    private void complete(String reference, String taskKey, String userId, Map<String, Object> variables) {
+        DoorbraakUser user = users.find(userId).orElseThrow();
+        Set<String> groups = user.groups();
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey)
+                .taskCandidateGroupIn(List.copyOf(groups)).singleResult();
+        identityService.setAuthentication(user.id(), List.copyOf(groups));
+        try {
+            taskService.complete(task.getId(), new HashMap<>(variables));
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static Map<String, Object> request(String focusArea, String title, String regulation, String article,
+                                               List<String> ruleDomains, String conflict, String proposal,
+                                               String instrument, long residents, String urgency, String contactName,
+                                               String contactEmail) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("focusArea", focusArea);
+        input.put("title", title);
+        input.put("regulation", regulation);
+        if (article != null) {
+            input.put("article", article);
+        }
+        input.put("ruleDomains", ruleDomains);
+        input.put("conflict", conflict);
+        input.put("proposedSolution", proposal);
+        input.put("requestedInstrument", instrument);
+        input.put("residentsAffected", residents);
+        input.put("urgency", urgency);
+        input.put("contactName", contactName);
+        input.put("contactEmail", contactEmail);
+        return input;
+    }
+}
