@@ -7,20 +7,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.platform.InputSchema;
 
 /**
- * Validates a task's input on the server when the task is completed, however it is completed:
- * Tasklist validates only in the browser. Invalid input throws, which rolls the completion back
- * (the task stays open, nothing changes) and shows the Dutch message in Tasklist. Valid values
- * are stored as plain typed variables: lists as JSON lists, dates as dates.
+ * Validates a user task's input on the server when the task is completed, however it is
+ * completed: Tasklist validates only in the browser. Invalid input throws, which rolls the
+ * completion back (the task stays open, nothing changes). It listens to the end of the task's
+ * activity rather than to the task itself because the engine passes an execution listener's
+ * exception on unchanged, so Tasklist shows the plain Dutch message. Valid values are stored as
+ * plain typed variables: lists as JSON lists, dates as dates.
  */
 @Component("taskInput")
-class TaskInput implements TaskListener {
+class TaskInput implements ExecutionListener {
 
     private final TaskForms forms;
 
@@ -29,14 +31,17 @@ class TaskInput implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        InputSchema schema = forms.schemaFor(task.getTaskDefinitionKey()).orElseThrow(() ->
-                new IllegalStateException("No form rules for task " + task.getTaskDefinitionKey()));
+    public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return; // a timer, an error or a withdrawal ended the task: there is no input to check
+        }
+        InputSchema schema = forms.schemaFor(execution.getCurrentActivityId()).orElseThrow(() ->
+                new IllegalStateException("No form rules for task " + execution.getCurrentActivityId()));
         Map<String, Object> input = new HashMap<>();
         for (String key : schema.keys()) {
-            input.put(key, task.getVariable(key));
+            input.put(key, execution.getVariable(key));
         }
-        schema.validate(input, false).forEach((key, value) -> task.setVariable(key, typed(value)));
+        schema.validate(input, false).forEach((key, value) -> execution.setVariable(key, typed(value)));
     }
 
     static Object typed(Object value) {

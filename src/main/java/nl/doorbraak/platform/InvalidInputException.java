@@ -13,7 +13,7 @@ public class InvalidInputException extends RuntimeException {
 
     public InvalidInputException(List<FieldError> errors) {
         super("Het formulier bevat " + (errors.size() == 1 ? "een fout" : errors.size() + " fouten") + ": "
-                + errors.stream().map(FieldError::message).collect(Collectors.joining("; ")));
+                + errors.stream().map(FieldError::message).collect(Collectors.joining(" ")));
         this.errors = List.copyOf(errors);
     }
 
