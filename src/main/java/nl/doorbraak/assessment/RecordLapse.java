@@ -28,6 +28,7 @@ class RecordLapse implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         RequestRecord request = requests.get(ProcessVariables.requestId(execution));
         records.lapse(UUID.fromString(ProcessVariables.string(execution, "informationRequestId")));
+        outbox.discardUnsent(request.id()); // questions and reminders not sent yet no longer apply
         outbox.enqueue(request.id(), "lapsed", request.contactEmail(), InformationLetters.lapsed(request));
         // the question and answer now live in the case file; a next question starts with an empty form
         execution.removeVariables(java.util.List.of("informationQuestion", "informationAnswer"));

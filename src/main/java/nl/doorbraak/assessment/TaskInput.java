@@ -11,7 +11,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.InputSchema;
+import nl.doorbraak.request.Requests;
 
 /**
  * Validates a user task's input on the server when the task is completed, however it is
@@ -25,15 +27,24 @@ import nl.doorbraak.platform.InputSchema;
 class TaskInput implements ExecutionListener {
 
     private final TaskForms forms;
+    private final Requests requests;
 
-    TaskInput(TaskForms forms) {
+    TaskInput(TaskForms forms, Requests requests) {
         this.forms = forms;
+        this.requests = requests;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         if (execution.isCanceled()) {
             return; // a timer, an error or a withdrawal ended the task: there is no input to check
+        }
+        // a colleague who completed the same task a moment earlier holds the case until committed;
+        // after that the task is gone from the database and this completion is refused as a conflict
+        requests.lock(ProcessVariables.requestId(execution));
+        if (execution.getProcessEngineServices().getTaskService().createTaskQuery()
+                .executionId(execution.getId()).taskDefinitionKey(execution.getCurrentActivityId()).count() == 0) {
+            throw new ConflictException("Deze taak is al afgerond.");
         }
         InputSchema schema = forms.schemaFor(execution.getCurrentActivityId()).orElseThrow(() ->
                 new IllegalStateException("No form rules for task " + execution.getCurrentActivityId()));

@@ -47,8 +47,19 @@ public class Outbox {
     List<Message> unsent(UUID requestId) {
         return jdbc.sql("""
                 SELECT id, request_id, topic, recipient, subject, body, created_at, sent_at
-                FROM outbox WHERE request_id = ? AND sent_at IS NULL ORDER BY created_at, id""")
+                FROM outbox WHERE request_id = ? AND sent_at IS NULL AND discarded_at IS NULL
+                ORDER BY created_at, id""")
                 .param(requestId).query(Message.class).list();
+    }
+
+    /**
+     * Keeps messages that were not sent yet from ever being sent, e.g. a question to a
+     * municipality that withdrew its request before the question went out. They stay in the
+     * outbox, marked, so what happened remains visible.
+     */
+    public int discardUnsent(UUID requestId) {
+        return jdbc.sql("UPDATE outbox SET discarded_at = ? WHERE request_id = ? AND sent_at IS NULL AND discarded_at IS NULL")
+                .params(OffsetDateTime.now(ZoneOffset.UTC), requestId).update();
     }
 
     /**
@@ -56,7 +67,9 @@ public class Outbox {
      * concurrent sender wait for this transaction and then find nothing to claim.
      */
     boolean claim(UUID id) {
-        return jdbc.sql("UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ? AND sent_at IS NULL")
+        return jdbc.sql("""
+                UPDATE outbox SET sent_at = ?, attempts = attempts + 1
+                WHERE id = ? AND sent_at IS NULL AND discarded_at IS NULL""")
                 .params(OffsetDateTime.now(ZoneOffset.UTC), id).update() == 1;
     }
 }

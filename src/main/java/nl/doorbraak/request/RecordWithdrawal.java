@@ -32,6 +32,7 @@ class RecordWithdrawal implements JavaDelegate {
                 taken bij het programmabureau en de ministeries zijn vervallen.
                 %s""".formatted(request.reference(), request.title(),
                 reason == null ? "" : "\nReden die u opgaf: " + reason + "\n") + Letter.SIGNATURE;
+        outbox.discardUnsent(request.id()); // questions and reminders not sent yet no longer apply
         outbox.enqueue(request.id(), "withdrawn", request.contactEmail(),
                 new Letter("Verzoek " + request.reference() + " ingetrokken", body));
     }

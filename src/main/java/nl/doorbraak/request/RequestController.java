@@ -33,6 +33,7 @@ import nl.doorbraak.security.DoorbraakUser;
 class RequestController {
 
     private static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_PAGE = 1_000_000;
     private static final InputSchema IDEMPOTENCY_KEY = InputSchema.builder()
             .text("Idempotency-Key", "Idempotency-Key", false, 100).build();
 
@@ -62,6 +63,10 @@ class RequestController {
             throw new AccessDeniedException("Only municipalities submit requests");
         }
         if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank()) {
+                throw new InvalidInputException(List.of(new FieldError("Idempotency-Key",
+                        "Idempotency-Key mag niet leeg zijn; laat de header weg of geef een sleutel mee.")));
+            }
             IDEMPOTENCY_KEY.validate(Map.of("Idempotency-Key", idempotencyKey), true);
         }
         Map<String, Object> input = new LinkedHashMap<>(body);
@@ -91,12 +96,12 @@ class RequestController {
     Map<String, Object> list(@AuthenticationPrincipal DoorbraakUser user,
                              @RequestParam(defaultValue = "1") int page,
                              @RequestParam(defaultValue = "20") int pageSize) {
-        if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+        if (page < 1 || page > MAX_PAGE || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new InvalidInputException(List.of(new FieldError("page",
-                    "page moet 1 of meer zijn en pageSize tussen 1 en " + MAX_PAGE_SIZE + ".")));
+                    "page moet tussen 1 en " + MAX_PAGE + " liggen en pageSize tussen 1 en " + MAX_PAGE_SIZE + ".")));
         }
         long total = requests.countVisible(user);
-        List<RequestViews.RequestSummary> items = requests.listVisible(user, (page - 1) * pageSize, pageSize)
+        List<RequestViews.RequestSummary> items = requests.listVisible(user, (long) (page - 1) * pageSize, pageSize)
                 .stream().map(views::summary).toList();
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", "/api/v1/requests?page=" + page + "&pageSize=" + pageSize);

@@ -26,6 +26,20 @@ public class RequestStatus {
         requests.updateStatus(requestId(execution), status, RequestStatusLabels.isFinal(status));
     }
 
+    /**
+     * A ministry's question was answered or went unanswered: back to "in assessment", unless
+     * another ministry still waits for an answer from the municipality.
+     */
+    public void resumeAssessment(DelegateExecution execution) {
+        String reference = (String) execution.getVariable("reference");
+        boolean otherQuestionOpen = execution.getProcessEngineServices().getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(reference).taskDefinitionKey("Task_ProvideInformation").list().stream()
+                .anyMatch(task -> !task.getProcessInstanceId().equals(execution.getProcessInstanceId()));
+        if (!otherQuestionOpen) {
+            set(execution, "assessment");
+        }
+    }
+
     /** The request needs nothing more (e.g. a decision without follow-up). */
     public void close(DelegateExecution execution) {
         requests.close(requestId(execution));

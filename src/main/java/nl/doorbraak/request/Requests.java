@@ -73,6 +73,14 @@ public class Requests {
                 .params(now, now, requestId).update();
     }
 
+    /**
+     * Locks the case file row until the transaction ends, so that steps on one case happen one
+     * after the other: a second completion of the same task waits, then finds the task gone.
+     */
+    public void lock(UUID requestId) {
+        jdbc.sql("SELECT id FROM request WHERE id = ? FOR UPDATE").param(requestId).query(UUID.class).list();
+    }
+
     public Optional<RequestRecord> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM request WHERE id = ?").param(id)
                 .query(RequestRecord.class).optional();
@@ -100,7 +108,7 @@ public class Requests {
                 .query(RequestRecord.class).optional();
     }
 
-    List<RequestRecord> listVisible(DoorbraakUser user, int offset, int limit) {
+    List<RequestRecord> listVisible(DoorbraakUser user, long offset, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM request WHERE " + VISIBLE
                         + " ORDER BY submitted_at DESC, reference DESC LIMIT :limit OFFSET :offset")
                 .params(visibility(user))

@@ -105,6 +105,7 @@ CREATE TABLE outbox (
     body        TEXT          NOT NULL,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     sent_at     TIMESTAMP WITH TIME ZONE,
+    discarded_at TIMESTAMP WITH TIME ZONE,   -- made obsolete before it was sent (e.g. by a withdrawal)
     attempts    INTEGER       NOT NULL DEFAULT 0,
     last_error  VARCHAR(1000)
 );

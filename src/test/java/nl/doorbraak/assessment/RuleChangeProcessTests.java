@@ -272,8 +272,10 @@ class RuleChangeProcessTests {
         assertThat(TestMailServer.receivedBy("ministerie@rotterdam.example")).anySatisfy(mail ->
                 assertThat(mail.body()).contains("Ministerie van Sociale Zaken en Werkgelegenheid",
                         "Welke kinderopvanglocaties?"));
+        assertThat(status(pi)).isEqualTo("information-requested");
         complete(pi, "Task_ProvideInformation", "rotterdam", Map.of("informationAnswer", "Drie locaties in Feijenoord."));
         assertThat(openTasks(pi, "Task_Assess")).hasSize(1);
+        assertThat(status(pi)).isEqualTo("assessment");
 
         complete(pi, "Task_Assess", "reviewer-szw", Map.of("assessmentOutcome", "information-needed",
                 "informationQuestion", "En de wachtlijsten?"));

@@ -3,6 +3,8 @@ package nl.doorbraak.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,5 +29,22 @@ public final class ProblemAssertions {
                 .doesNotContain("springframework")
                 .doesNotContain("trace");
         return problem;
+    }
+
+    /** The fields named in a 400 problem's errors, in order. */
+    public static List<String> errorFields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.path("errors").forEach(error -> fields.add(error.path("field").asText()));
+        return fields;
+    }
+
+    /** The Dutch message of a 400 problem's error on one field. */
+    public static String errorMessage(JsonNode problem, String field) {
+        for (JsonNode error : problem.path("errors")) {
+            if (field.equals(error.path("field").asText())) {
+                return error.path("message").asText();
+            }
+        }
+        throw new AssertionError("No error for " + field + " in " + problem);
     }
 }

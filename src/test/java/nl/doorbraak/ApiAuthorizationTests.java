@@ -1,0 +1,288 @@
+package nl.doorbraak;
+
+import static nl.doorbraak.support.CaseSteps.advise;
+import static nl.doorbraak.support.CaseSteps.decision;
+import static nl.doorbraak.support.CaseSteps.intakeAsks;
+import static nl.doorbraak.support.CaseSteps.intakeComplete;
+import static nl.doorbraak.support.CaseSteps.openTask;
+import static nl.doorbraak.support.CaseSteps.postJson;
+import static nl.doorbraak.support.CaseSteps.request;
+import static nl.doorbraak.support.CaseSteps.ruleChange;
+import static nl.doorbraak.support.CaseSteps.submit;
+import static nl.doorbraak.support.CaseSteps.uniqueEmail;
+import static nl.doorbraak.support.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import nl.doorbraak.support.Http;
+import nl.doorbraak.support.PostgresIntegrationTest;
+import nl.doorbraak.support.TestUsers;
+
+/**
+ * Every endpoint of the API against every role, as one table (DESIGN.md, "Quality bars").
+ * Anonymous callers get 401 everywhere. A municipality never learns that another
+ * municipality's request or task exists (404); a ministry sees a request once it is routed to
+ * it; programme office, director, auditor and administrator read every request but change only
+ * what is theirs to change (403 where they can see it, 404 for tasks not meant for them).
+ *
+ * <p>The cases belong to Tilburg (0855) and are routed to SZW; Heerlen (0917) is the other
+ * municipality, VWS the other ministry. Calls that would change a case get a fresh case of
+ * their own, so the rows of the table do not depend on each other.
+ */
+@PostgresIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiAuthorizationTests {
+
+    enum Role {
+        ANONYMOUS(null),
+        MUNICIPALITY("tilburg"),
+        OTHER_MUNICIPALITY("heerlen"),
+        REVIEWER("reviewer-szw"),
+        OTHER_MINISTRY_REVIEWER("reviewer-vws"),
+        LEAD("lead-szw"),
+        PROGRAMME_OFFICE(TestUsers.PROGRAMME_OFFICE),
+        PROGRAMME_DIRECTOR(TestUsers.PROGRAMME_DIRECTOR),
+        AUDITOR(TestUsers.AUDITOR),
+        ADMIN(TestUsers.ADMIN);
+
+        final String user;
+
+        Role(String user) {
+            this.user = user;
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase().replace('_', ' ') + (user == null ? "" : " (" + user + ")");
+        }
+    }
+
+    enum Endpoint {
+        LIST_REQUESTS("GET /api/v1/requests"),
+        SUBMIT_REQUEST("POST /api/v1/requests"),
+        READ_REQUEST_IN_INTAKE("GET /api/v1/requests/{reference} in intake"),
+        READ_REQUEST_IN_ASSESSMENT("GET /api/v1/requests/{reference} routed to SZW"),
+        WITHDRAW_REQUEST("POST /api/v1/requests/{reference}/withdrawal"),
+        LIST_TASKS("GET /api/v1/tasks"),
+        READ_INTAKE_TASK("GET /api/v1/tasks/{id} of the intake"),
+        COMPLETE_INTAKE_TASK("POST /api/v1/tasks/{id}/completion of the intake"),
+        READ_INFORMATION_TASK("GET /api/v1/tasks/{id} of the municipality's answer"),
+        COMPLETE_INFORMATION_TASK("POST /api/v1/tasks/{id}/completion of the municipality's answer"),
+        READ_ASSESSMENT_TASK("GET /api/v1/tasks/{id} of the SZW assessment"),
+        COMPLETE_ASSESSMENT_TASK("POST /api/v1/tasks/{id}/completion of the SZW assessment"),
+        READ_DECISION_TASK("GET /api/v1/tasks/{id} of the decision"),
+        COMPLETE_DECISION_TASK("POST /api/v1/tasks/{id}/completion of the decision"),
+        MUNICIPALITIES("GET /api/v1/municipalities"),
+        MUNICIPALITY("GET /api/v1/municipalities/{code}"),
+        FOCUS_AREAS("GET /api/v1/focus-areas"),
+        FOCUS_AREAS_OF_A_MUNICIPALITY("GET /api/v1/focus-areas?municipality={code}"),
+        FOCUS_AREA("GET /api/v1/focus-areas/{code}"),
+        MINISTRIES("GET /api/v1/ministries"),
+        MINISTRY("GET /api/v1/ministries/{code}"),
+        RULE_DOMAINS("GET /api/v1/rule-domains"),
+        RULE_DOMAIN("GET /api/v1/rule-domains/{code}");
+
+        final String description;
+
+        Endpoint(String description) {
+            this.description = description;
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    /** Expected status per endpoint, for the roles in the order of {@link Role}. */
+    private static final Object[][] TABLE = {
+            //                                  anon  mun  other  rev  o.rev lead  po   pd   aud  admin
+            {Endpoint.LIST_REQUESTS,              401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.SUBMIT_REQUEST,             401, 201, 201,  403, 403,  403,  403, 403, 403, 403},
+            {Endpoint.READ_REQUEST_IN_INTAKE,     401, 200, 404,  404, 404,  404,  200, 200, 200, 200},
+            {Endpoint.READ_REQUEST_IN_ASSESSMENT, 401, 200, 404,  200, 404,  200,  200, 200, 200, 200},
+            {Endpoint.WITHDRAW_REQUEST,           401, 200, 404,  403, 404,  403,  403, 403, 403, 403},
+            {Endpoint.LIST_TASKS,                 401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.READ_INTAKE_TASK,           401, 404, 404,  404, 404,  404,  200, 404, 404, 404},
+            {Endpoint.COMPLETE_INTAKE_TASK,       401, 404, 404,  404, 404,  404,  204, 404, 404, 404},
+            {Endpoint.READ_INFORMATION_TASK,      401, 200, 404,  404, 404,  404,  404, 404, 404, 404},
+            {Endpoint.COMPLETE_INFORMATION_TASK,  401, 204, 404,  404, 404,  404,  404, 404, 404, 404},
+            {Endpoint.READ_ASSESSMENT_TASK,       401, 404, 404,  200, 404,  404,  404, 404, 404, 404},
+            {Endpoint.COMPLETE_ASSESSMENT_TASK,   401, 404, 404,  204, 404,  404,  404, 404, 404, 404},
+            {Endpoint.READ_DECISION_TASK,         401, 404, 404,  404, 404,  404,  404, 200, 404, 404},
+            {Endpoint.COMPLETE_DECISION_TASK,     401, 404, 404,  404, 404,  404,  404, 204, 404, 404},
+            {Endpoint.MUNICIPALITIES,             401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.MUNICIPALITY,               401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.FOCUS_AREAS,                401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.FOCUS_AREAS_OF_A_MUNICIPALITY, 401, 200, 200, 200, 200, 200,  200, 200, 200, 200},
+            {Endpoint.FOCUS_AREA,                 401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.MINISTRIES,                 401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.MINISTRY,                   401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.RULE_DOMAINS,               401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.RULE_DOMAIN,                401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+    };
+
+    private static final String OWNER = Role.MUNICIPALITY.user;
+    private static final Map<String, String> FOCUS_AREAS = Map.of("tilburg", "tilburg-noordwest",
+            "heerlen", "heerlen-noord");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine processEngine;
+    @Autowired
+    TaskService taskService;
+
+    Http http;
+
+    /** Cases the read-only rows share: nothing in this class changes them. */
+    String inIntake;
+    String inAssessment;
+    String intakeTask;
+    String informationTask;
+    String assessmentTask;
+    String decisionTask;
+
+    @BeforeAll
+    void sharedCases() {
+        http = new Http(port);
+        inIntake = newCase();
+        intakeTask = openTask(taskService, inIntake, "Task_Intake").getId();
+        inAssessment = caseInAssessment();
+        assessmentTask = openTask(taskService, inAssessment, "Task_Assess", "ministry-szw").getId();
+        informationTask = openTask(taskService, caseAwaitingInformation(), "Task_ProvideInformation").getId();
+        decisionTask = openTask(taskService, caseAwaitingDecision(), "Task_Decide").getId();
+    }
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    static Stream<Arguments> table() {
+        List<Arguments> rows = new ArrayList<>();
+        for (Object[] row : TABLE) {
+            assertThat(row).as("a status for every role of %s", row[0]).hasSize(Role.values().length + 1);
+            for (Role role : Role.values()) {
+                rows.add(Arguments.of(row[0], role, row[role.ordinal() + 1]));
+            }
+        }
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} → {2}")
+    @MethodSource("table")
+    void everyEndpointAnswersEveryRoleAsDesigned(Endpoint endpoint, Role role, int expected) {
+        String user = role.user;
+        HttpResponse<String> response = switch (endpoint) {
+            case LIST_REQUESTS -> get("/api/v1/requests", user);
+            case SUBMIT_REQUEST -> postJson(http, "/api/v1/requests", user,
+                    ruleChange(user == null ? "tilburg-noordwest" : FOCUS_AREAS.getOrDefault(user, "tilburg-noordwest"),
+                            uniqueEmail("tilburg")));
+            case READ_REQUEST_IN_INTAKE -> get("/api/v1/requests/" + inIntake, user);
+            case READ_REQUEST_IN_ASSESSMENT -> get("/api/v1/requests/" + inAssessment, user);
+            case WITHDRAW_REQUEST -> withdraw(user, expected);
+            case LIST_TASKS -> get("/api/v1/tasks", user);
+            case READ_INTAKE_TASK -> get("/api/v1/tasks/" + intakeTask, user);
+            case COMPLETE_INTAKE_TASK -> completeFresh(openTask(taskService, newCase(), "Task_Intake").getId(), user,
+                    Map.of("intakeOutcome", "complete", "ruleDomains", List.of("income-support")), expected);
+            case READ_INFORMATION_TASK -> get("/api/v1/tasks/" + informationTask, user);
+            case COMPLETE_INFORMATION_TASK -> completeFresh(
+                    openTask(taskService, caseAwaitingInformation(), "Task_ProvideInformation").getId(), user,
+                    Map.of("informationAnswer", "Zie de wijkanalyse."), expected);
+            case READ_ASSESSMENT_TASK -> get("/api/v1/tasks/" + assessmentTask, user);
+            case COMPLETE_ASSESSMENT_TASK -> completeFresh(
+                    openTask(taskService, caseInAssessment(), "Task_Assess", "ministry-szw").getId(), user,
+                    Map.of("assessmentOutcome", "advice", "advice", "support", "rationale", "Akkoord."), expected);
+            case READ_DECISION_TASK -> get("/api/v1/tasks/" + decisionTask, user);
+            case COMPLETE_DECISION_TASK -> completeFresh(
+                    openTask(taskService, caseAwaitingDecision(), "Task_Decide").getId(), user,
+                    decision("rejected", "Geen ruimte binnen de wet."), expected);
+            case MUNICIPALITIES -> get("/api/v1/municipalities", user);
+            case MUNICIPALITY -> get("/api/v1/municipalities/0855", user);
+            case FOCUS_AREAS -> get("/api/v1/focus-areas", user);
+            case FOCUS_AREAS_OF_A_MUNICIPALITY -> get("/api/v1/focus-areas?municipality=0917", user);
+            case FOCUS_AREA -> get("/api/v1/focus-areas/tilburg-noordwest", user);
+            case MINISTRIES -> get("/api/v1/ministries", user);
+            case MINISTRY -> get("/api/v1/ministries/szw", user);
+            case RULE_DOMAINS -> get("/api/v1/rule-domains", user);
+            case RULE_DOMAIN -> get("/api/v1/rule-domains/income-support", user);
+        };
+
+        if (expected >= 400) {
+            assertProblem(response, expected);
+            if (expected == 401) {
+                assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                        value -> assertThat(value).startsWith("Basic"));
+            }
+        } else {
+            assertThat(response.statusCode()).as("%s as %s: %s", endpoint, role, response.body()).isEqualTo(expected);
+        }
+    }
+
+    // ------------------------------------------------------------------ calls that change a case
+
+    /** Withdraws a fresh case routed to SZW; only a successful withdrawal may change it. */
+    private HttpResponse<String> withdraw(String user, int expected) {
+        String reference = caseInAssessment();
+        HttpResponse<String> response = postJson(http, "/api/v1/requests/" + reference + "/withdrawal", user,
+                Map.of("reason", "Toets van de autorisatie"));
+        String status = request(http, OWNER, reference).path("status").asText();
+        assertThat(status).as("status after a withdrawal answered %s", response.statusCode())
+                .isEqualTo(response.statusCode() == 200 ? "withdrawn" : "assessment");
+        return response;
+    }
+
+    /** Completes a task of a fresh case; only a successful completion may close it. */
+    private HttpResponse<String> completeFresh(String taskId, String user, Map<String, Object> values, int expected) {
+        HttpResponse<String> response = postJson(http, "/api/v1/tasks/" + taskId + "/completion", user, values);
+        assertThat(taskService.createTaskQuery().taskId(taskId).count())
+                .as("task open after a completion answered %s", response.statusCode())
+                .isEqualTo(response.statusCode() == 204 ? 0 : 1);
+        return response;
+    }
+
+    // ------------------------------------------------------------------ cases
+
+    private String newCase() {
+        return submit(http, OWNER, ruleChange("tilburg-noordwest", uniqueEmail("tilburg"), "income-support"));
+    }
+
+    private String caseInAssessment() {
+        String reference = newCase();
+        intakeComplete(http, taskService, reference, "income-support");
+        return reference;
+    }
+
+    private String caseAwaitingInformation() {
+        String reference = newCase();
+        intakeAsks(http, processEngine, reference, "Hoeveel huishoudens gaat het om?");
+        return reference;
+    }
+
+    private String caseAwaitingDecision() {
+        String reference = caseInAssessment();
+        advise(http, processEngine, reference, "szw", "support", "Past binnen de experimenteerbepaling.");
+        return reference;
+    }
+
+    private HttpResponse<String> get(String path, String user) {
+        return user == null ? http.get(path) : http.get(path, user);
+    }
+}
