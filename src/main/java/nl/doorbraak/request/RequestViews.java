@@ -2,13 +2,17 @@ package nl.doorbraak.request;
 
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -36,20 +40,27 @@ class RequestViews {
                          String municipalityName, String focusArea, String focusAreaName, String title,
                          String submittedBy, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
                          OffsetDateTime closedAt, Map<String, Object> submission, List<String> routedTo,
-                         List<OpenTask> openTasks, DecisionSummary decision, Map<String, String> _links) {
+                         List<String> currentSteps, List<OpenTask> openTasks, DecisionSummary decision,
+                         Map<String, String> _links) {
     }
+
+    /** Activities that are a step someone waits for; scopes such as subprocesses are not. */
+    private static final Set<String> STEP_TYPES = Set.of("userTask", "serviceTask", "businessRuleTask",
+            "intermediateTimer", "intermediateMessageCatch");
 
     private final Requests requests;
     private final ReferenceData referenceData;
     private final TaskService taskService;
+    private final HistoryService historyService;
     private final DecisionLookup decisions;
     private final ObjectMapper objectMapper;
 
-    RequestViews(Requests requests, ReferenceData referenceData, TaskService taskService, DecisionLookup decisions,
-                 ObjectMapper objectMapper) {
+    RequestViews(Requests requests, ReferenceData referenceData, TaskService taskService,
+                 HistoryService historyService, DecisionLookup decisions, ObjectMapper objectMapper) {
         this.requests = requests;
         this.referenceData = referenceData;
         this.taskService = taskService;
+        this.historyService = historyService;
         this.decisions = decisions;
         this.objectMapper = objectMapper;
     }
@@ -67,9 +78,35 @@ class RequestViews {
                 request.focusAreaCode(),
                 referenceData.focusArea(request.focusAreaCode()).map(f -> f.name()).orElse(null),
                 request.title(), request.submittedBy(), request.submittedAt(), request.updatedAt(), request.closedAt(),
-                submission(request), requests.ministriesOf(request.id()), openTasks(request.reference()),
+                submission(request), requests.ministriesOf(request.id()), currentSteps(request),
+                openTasks(request.reference()),
                 decisions.decisionOn(request.id()).orElse(null),
                 Map.of("self", self(request), "withdrawal", self(request) + "/withdrawal"));
+    }
+
+    /**
+     * Where the case is now, in the models' Dutch names: the open tasks, timers and steps of
+     * the case's process and of the assessments it called (e.g. "Beoordelen", "Evaluatiedatum bereikt").
+     */
+    private List<String> currentSteps(RequestRecord request) {
+        if (request.processInstanceId() == null) {
+            return List.of();
+        }
+        Set<String> steps = new LinkedHashSet<>();
+        collectSteps(request.processInstanceId(), steps);
+        return List.copyOf(steps);
+    }
+
+    private void collectSteps(String processInstanceId, Set<String> steps) {
+        for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId).unfinished().orderByHistoricActivityInstanceStartTime().asc()
+                .list()) {
+            if (STEP_TYPES.contains(activity.getActivityType()) && activity.getActivityName() != null) {
+                steps.add(activity.getActivityName());
+            }
+        }
+        historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(processInstanceId).unfinished()
+                .list().forEach(called -> collectSteps(called.getId(), steps));
     }
 
     private List<OpenTask> openTasks(String reference) {

@@ -132,6 +132,7 @@ class RequestApiTests {
         JsonNode backInIntake = request(http, UTRECHT, reference);
         assertStatus(backInIntake, "intake", "In intake bij het programmabureau");
         assertThat(onlyOpenTask(backInIntake).path("taskDefinitionKey").asText()).isEqualTo("Task_Intake");
+        assertThat(texts(backInIntake.path("currentSteps"))).containsExactly("Intake");
 
         // intake complete: routed to SZW (income support) and, added by the programme office, VWS
         Instant routed = Instant.now();
@@ -141,6 +142,7 @@ class RequestApiTests {
         JsonNode assessment = request(http, UTRECHT, reference);
         assertStatus(assessment, "assessment", "In beoordeling bij de ministeries");
         assertThat(texts(assessment.path("routedTo"))).containsExactly("szw", "vws");
+        assertThat(texts(assessment.path("currentSteps"))).containsExactly("Beoordelen");
         assertThat(assessment.path("openTasks")).hasSize(2);
         for (JsonNode task : assessment.path("openTasks")) {
             assertThat(task.path("taskDefinitionKey").asText()).isEqualTo("Task_Assess");
@@ -168,6 +170,7 @@ class RequestApiTests {
         assertThat(groups(decideTask)).containsExactly("programme-director");
         assertDue(decideTask, advised, Period.ofDays(14));
         assertThat(awaitingDecision.hasNonNull("decision")).isFalse();
+        assertThat(texts(awaitingDecision.path("currentSteps"))).containsExactly("Besluiten");
 
         // the decision: recorded at once, the letter goes out asynchronously
         String rationale = "Het experiment draagt bij aan de integrale aanpak in Overvecht.";
