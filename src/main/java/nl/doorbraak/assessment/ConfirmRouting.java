@@ -1,12 +1,16 @@
 package nl.doorbraak.assessment;
 
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.InputValues;
 import nl.doorbraak.request.Requests;
 
@@ -20,9 +24,11 @@ import nl.doorbraak.request.Requests;
 class ConfirmRouting implements JavaDelegate {
 
     private final Requests requests;
+    private final AuditTrail audit;
 
-    ConfirmRouting(Requests requests) {
+    ConfirmRouting(Requests requests, AuditTrail audit) {
         this.requests = requests;
+        this.audit = audit;
     }
 
     @Override
@@ -35,6 +41,12 @@ class ConfirmRouting implements JavaDelegate {
         }
         execution.setVariable("ministries", new ArrayList<>(ministries));
         requests.routeTo(ProcessVariables.requestId(execution), ministries);
-        requests.reclassify(ProcessVariables.requestId(execution), InputValues.strings(execution.getVariable("ruleDomains")));
+        List<String> domains = InputValues.strings(execution.getVariable("ruleDomains"));
+        requests.reclassify(ProcessVariables.requestId(execution), domains);
+        audit.about(ProcessVariables.string(execution, "reference")).by(ProcessVariables.currentUser(execution))
+                .action("request-routed", "Doorgestuurd naar " + String.join(", ", ministries).toUpperCase(Locale.ROOT))
+                .resource("request", ProcessVariables.requestId(execution).toString(), "Routering")
+                .changes(null, Map.of("ministries", new ArrayList<>(ministries), "ruleDomains", domains))
+                .record();
     }
 }

@@ -6,20 +6,30 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.audit.AuditTrail;
+
 /** "Antwoord vastleggen": the municipality's answer joins its question in the case file. */
 @Component("recordInformationAnswer")
 class RecordInformationAnswer implements JavaDelegate {
 
     private final CaseRecords records;
+    private final AuditTrail audit;
 
-    RecordInformationAnswer(CaseRecords records) {
+    RecordInformationAnswer(CaseRecords records, AuditTrail audit) {
         this.records = records;
+        this.audit = audit;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        records.answer(UUID.fromString(ProcessVariables.string(execution, "informationRequestId")),
-                ProcessVariables.string(execution, "informationAnswer"), ProcessVariables.currentUser(execution));
+        String answer = ProcessVariables.string(execution, "informationAnswer");
+        String question = ProcessVariables.string(execution, "informationRequestId");
+        records.answer(UUID.fromString(question), answer, ProcessVariables.currentUser(execution));
+        audit.about(ProcessVariables.string(execution, "reference")).by(ProcessVariables.currentUser(execution))
+                .action("information-provided", "Informatie aangeleverd door de gemeente")
+                .resource("information-request", question, "Antwoord")
+                .explanation(answer)
+                .record();
         // the question and answer now live in the case file; a next question starts with an empty form
         execution.removeVariables(java.util.List.of("informationQuestion", "informationAnswer"));
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.notification.Outbox;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.request.RequestRecord;
@@ -25,14 +26,16 @@ public class RecordInformationRequest {
     private final Deadlines deadlines;
     private final Outbox outbox;
     private final ReferenceData referenceData;
+    private final AuditTrail audit;
 
     RecordInformationRequest(CaseRecords records, Requests requests, Deadlines deadlines, Outbox outbox,
-                             ReferenceData referenceData) {
+                             ReferenceData referenceData, AuditTrail audit) {
         this.records = records;
         this.requests = requests;
         this.deadlines = deadlines;
         this.outbox = outbox;
         this.referenceData = referenceData;
+        this.audit = audit;
     }
 
     public void record(DelegateExecution execution, String askedBy) {
@@ -41,6 +44,11 @@ public class RecordInformationRequest {
         UUID id = records.insertInformationRequest(request.id(), askedBy, question);
         deadlines.schedule(execution, "information");
         execution.setVariable("informationRequestId", id.toString());
+        audit.about(request.reference()).by(ProcessVariables.currentUser(execution))
+                .action("information-requested", "Informatie gevraagd door " + asker(askedBy))
+                .resource("information-request", id.toString(), askedBy)
+                .explanation(question)
+                .record();
         outbox.enqueue(request.id(), "information-requested", request.contactEmail(),
                 InformationLetters.informationRequested(request, asker(askedBy), question,
                         (Date) execution.getVariable("informationDue")));

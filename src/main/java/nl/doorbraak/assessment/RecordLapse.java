@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.notification.Outbox;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.Requests;
@@ -17,17 +18,24 @@ class RecordLapse implements JavaDelegate {
     private final CaseRecords records;
     private final Requests requests;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    RecordLapse(CaseRecords records, Requests requests, Outbox outbox) {
+    RecordLapse(CaseRecords records, Requests requests, Outbox outbox, AuditTrail audit) {
         this.records = records;
         this.requests = requests;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         RequestRecord request = requests.get(ProcessVariables.requestId(execution));
-        records.lapse(UUID.fromString(ProcessVariables.string(execution, "informationRequestId")));
+        String question = ProcessVariables.string(execution, "informationRequestId");
+        records.lapse(UUID.fromString(question));
+        audit.about(request.reference())
+                .action("request-lapsed", "Verzoek vervallen: geen antwoord binnen de termijn")
+                .resource("information-request", question, request.title())
+                .record();
         outbox.discardUnsent(request.id()); // questions and reminders not sent yet no longer apply
         outbox.enqueue(request.id(), "lapsed", request.contactEmail(), InformationLetters.lapsed(request));
         // the question and answer now live in the case file; a next question starts with an empty form

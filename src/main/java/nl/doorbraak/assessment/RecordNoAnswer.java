@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.audit.AuditTrail;
+
 /**
  * "Geen antwoord vastleggen": a ministry's question went unanswered in time; the assessment
  * continues with what there is.
@@ -14,14 +16,21 @@ import org.springframework.stereotype.Component;
 class RecordNoAnswer implements JavaDelegate {
 
     private final CaseRecords records;
+    private final AuditTrail audit;
 
-    RecordNoAnswer(CaseRecords records) {
+    RecordNoAnswer(CaseRecords records, AuditTrail audit) {
         this.records = records;
+        this.audit = audit;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        records.lapse(UUID.fromString(ProcessVariables.string(execution, "informationRequestId")));
+        String question = ProcessVariables.string(execution, "informationRequestId");
+        records.lapse(UUID.fromString(question));
+        audit.about(ProcessVariables.string(execution, "reference"))
+                .action("information-not-provided", "Geen antwoord binnen de termijn; de beoordeling gaat verder")
+                .resource("information-request", question, "Vraag van " + ProcessVariables.string(execution, "ministry"))
+                .record();
         // the question and answer now live in the case file; a next question starts with an empty form
         execution.removeVariables(java.util.List.of("informationQuestion", "informationAnswer"));
     }

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,6 +14,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.notification.Outbox;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.Requests;
@@ -30,11 +33,13 @@ class RecordDecision implements JavaDelegate {
     private final Decisions decisions;
     private final Requests requests;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    RecordDecision(Decisions decisions, Requests requests, Outbox outbox) {
+    RecordDecision(Decisions decisions, Requests requests, Outbox outbox, AuditTrail audit) {
         this.decisions = decisions;
         this.requests = requests;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     @Override
@@ -50,6 +55,19 @@ class RecordDecision implements JavaDelegate {
                 rejected ? null : date(execution.getVariable("effectiveDate")),
                 evaluationDate, decidedBy(execution), OffsetDateTime.now(ZoneOffset.UTC), null, null, null, null);
         decisions.insert(decision);
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("outcome", decision.outcome());
+        recorded.put("instrument", decision.instrument());
+        recorded.put("conditions", decision.conditions());
+        recorded.put("effectiveDate", decision.effectiveDate());
+        recorded.put("evaluationDate", decision.evaluationDate());
+        audit.about(request.reference()).by(decision.decidedBy())
+                .action("decision-taken", "Besluit genomen: "
+                        + Decisions.OUTCOMES.getOrDefault(outcome, outcome).toLowerCase(java.util.Locale.ROOT))
+                .resource("decision", decision.id().toString(), request.title())
+                .explanation(decision.rationale())
+                .changes(null, recorded)
+                .record();
         if (evaluationDate != null) {
             execution.setVariable("evaluationDue",
                     Date.from(evaluationDate.atTime(9, 0).atZone(DUTCH_TIME).toInstant()));

@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.audit.AuditTrail;
+
 /**
  * The follow-up of a granted experiment or exemption: "Evaluatie vastleggen" stores the
  * municipality's evaluation, "Beoordeling evaluatie vastleggen" the programme office's conclusion.
@@ -15,19 +17,35 @@ import org.springframework.stereotype.Component;
 public class RecordEvaluation {
 
     private final Decisions decisions;
+    private final AuditTrail audit;
 
-    RecordEvaluation(Decisions decisions) {
+    RecordEvaluation(Decisions decisions, AuditTrail audit) {
         this.decisions = decisions;
+        this.audit = audit;
     }
 
     public void delivered(DelegateExecution execution) {
-        decisions.evaluationDelivered(requestId(execution), (String) execution.getVariable("evaluationReport"),
-                RecordDecision.decidedBy(execution));
+        String report = (String) execution.getVariable("evaluationReport");
+        String by = RecordDecision.decidedBy(execution);
+        decisions.evaluationDelivered(requestId(execution), report, by);
+        audit.about((String) execution.getVariable("reference")).by(by)
+                .action("evaluation-delivered", "Evaluatie aangeleverd door de gemeente")
+                .resource("decision", requestId(execution).toString(), "Evaluatie")
+                .explanation(report)
+                .record();
     }
 
     public void assessed(DelegateExecution execution) {
-        decisions.evaluationAssessed(requestId(execution), (String) execution.getVariable("evaluationConclusion"),
-                (String) execution.getVariable("evaluationNote"), RecordDecision.decidedBy(execution));
+        String conclusion = (String) execution.getVariable("evaluationConclusion");
+        String by = RecordDecision.decidedBy(execution);
+        decisions.evaluationAssessed(requestId(execution), conclusion,
+                (String) execution.getVariable("evaluationNote"), by);
+        audit.about((String) execution.getVariable("reference")).by(by)
+                .action("evaluation-assessed", "Evaluatie beoordeeld: " + conclusion)
+                .resource("decision", requestId(execution).toString(), "Evaluatie")
+                .explanation((String) execution.getVariable("evaluationNote"))
+                .changes(null, conclusion)
+                .record();
     }
 
     private static UUID requestId(DelegateExecution execution) {

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,6 +31,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    private final ApplicationEventPublisher events;
+
+    ProblemExceptionHandler(ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
@@ -67,6 +74,10 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     /** Security decisions made inside a controller or method call answer as the filters do. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException ex, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet) {
+            events.publishEvent(new AccessRefused(servlet.getRemoteUser(), servlet.getHttpMethod().name(),
+                    servlet.getRequest().getRequestURI(), HttpStatus.FORBIDDEN.value()));
+        }
         return handleExceptionInternal(ex, null, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
     }
 

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.notification.Letter;
 import nl.doorbraak.notification.Outbox;
 
@@ -15,10 +16,12 @@ class RecordWithdrawal implements JavaDelegate {
 
     private final Requests requests;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    RecordWithdrawal(Requests requests, Outbox outbox) {
+    RecordWithdrawal(Requests requests, Outbox outbox, AuditTrail audit) {
         this.requests = requests;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     @Override
@@ -32,7 +35,13 @@ class RecordWithdrawal implements JavaDelegate {
                 taken bij het programmabureau en de ministeries zijn vervallen.
                 %s""".formatted(request.reference(), request.title(),
                 reason == null ? "" : "\nReden die u opgaf: " + reason + "\n") + Letter.SIGNATURE;
-        outbox.discardUnsent(request.id()); // questions and reminders not sent yet no longer apply
+        int discarded = outbox.discardUnsent(request.id()); // questions and reminders not sent yet no longer apply
+        if (discarded > 0) {
+            audit.about(request.reference())
+                    .action("notification-discarded", discarded + " nog niet verstuurde e-mail(s) vervallen door de intrekking")
+                    .resource("notification", request.id().toString(), request.contactEmail())
+                    .record();
+        }
         outbox.enqueue(request.id(), "withdrawn", request.contactEmail(),
                 new Letter("Verzoek " + request.reference() + " ingetrokken", body));
     }

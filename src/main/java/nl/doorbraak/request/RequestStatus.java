@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.audit.AuditTrail;
+
 /**
  * Moves the case file's status as the process moves: called from execution listeners in the
  * models ({@code ${requestStatus.set(execution, 'assessment')}}), so the model shows where each
@@ -14,16 +16,27 @@ import org.springframework.stereotype.Component;
 public class RequestStatus {
 
     private final Requests requests;
+    private final AuditTrail audit;
 
-    RequestStatus(Requests requests) {
+    RequestStatus(Requests requests, AuditTrail audit) {
         this.requests = requests;
+        this.audit = audit;
     }
 
     public void set(DelegateExecution execution, String status) {
         if (!RequestStatusLabels.isKnown(status)) {
             throw new IllegalArgumentException("Unknown request status " + status);
         }
-        requests.updateStatus(requestId(execution), status, RequestStatusLabels.isFinal(status));
+        RequestRecord request = requests.get(requestId(execution));
+        if (status.equals(request.status())) {
+            return;
+        }
+        requests.updateStatus(request.id(), status, RequestStatusLabels.isFinal(status));
+        audit.about(request.reference())
+                .action("status-changed", "Status: " + RequestStatusLabels.label(status))
+                .resource("request", request.id().toString(), request.title())
+                .changes(request.status(), status)
+                .record();
     }
 
     /**

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.FieldError;
 import nl.doorbraak.platform.InputValues;
 import nl.doorbraak.platform.InvalidInputException;
@@ -43,15 +44,18 @@ public class RequestSubmission {
     private final ReferenceData referenceData;
     private final RuntimeService runtimeService;
     private final ObjectMapper objectMapper;
+    private final AuditTrail audit;
 
     RequestSubmission(Requests requests, ReferenceNumbers referenceNumbers, RuleChangeSchema ruleChangeSchema,
-                      ReferenceData referenceData, RuntimeService runtimeService, ObjectMapper objectMapper) {
+                      ReferenceData referenceData, RuntimeService runtimeService, ObjectMapper objectMapper,
+                      AuditTrail audit) {
         this.requests = requests;
         this.referenceNumbers = referenceNumbers;
         this.ruleChangeSchema = ruleChangeSchema;
         this.referenceData = referenceData;
         this.runtimeService = runtimeService;
         this.objectMapper = objectMapper;
+        this.audit = audit;
     }
 
     /**
@@ -111,6 +115,11 @@ public class RequestSubmission {
                 (String) values.get("urgency"), (String) values.get("contactEmail"), submittedBy, now, now, null, null, 0);
         requests.insert(request, idempotencyKey);
         requests.insertRuleDomains(request.id(), InputValues.strings(values.get("ruleDomains")));
+        audit.about(request.reference()).by(submittedBy)
+                .action("request-submitted", "Verzoek ingediend (" + kind.dutchName() + ")")
+                .resource("request", request.id().toString(), request.title())
+                .changes(null, new java.util.TreeMap<>(values))
+                .record();
         return request;
     }
 

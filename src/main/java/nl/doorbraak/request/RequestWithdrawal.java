@@ -8,6 +8,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.InputSchema;
 import nl.doorbraak.platform.NotFoundException;
@@ -28,10 +29,12 @@ class RequestWithdrawal {
 
     private final Requests requests;
     private final RuntimeService runtimeService;
+    private final AuditTrail audit;
 
-    RequestWithdrawal(Requests requests, RuntimeService runtimeService) {
+    RequestWithdrawal(Requests requests, RuntimeService runtimeService, AuditTrail audit) {
         this.requests = requests;
         this.runtimeService = runtimeService;
+        this.audit = audit;
     }
 
     @Transactional
@@ -42,6 +45,11 @@ class RequestWithdrawal {
             throw new AccessDeniedException("Only the submitting municipality withdraws");
         }
         Map<String, Object> values = SCHEMA.validate(input, true);
+        audit.about(request.reference()).by(user.id())
+                .action("request-withdrawn", "Verzoek ingetrokken door de gemeente")
+                .resource("request", request.id().toString(), request.title())
+                .explanation((String) values.get("reason"))
+                .record();
         try {
             runtimeService.createMessageCorrelation(MESSAGE)
                     .processInstanceId(request.processInstanceId())

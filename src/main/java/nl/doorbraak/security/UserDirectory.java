@@ -33,6 +33,12 @@ public class UserDirectory {
         return Optional.of(new DoorbraakUser(userId, displayName(user), groups));
     }
 
+    /** The name a person reads for a user id, e.g. "Beoordelaar SZW". */
+    public Optional<String> displayName(String userId) {
+        User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
+        return Optional.ofNullable(user).map(UserDirectory::displayName);
+    }
+
     /** E-mail addresses of the members of a group, e.g. to remind the reviewers of a ministry. */
     public List<String> emailsOfGroup(String groupId) {
         return identityService.createUserQuery().memberOfGroup(groupId).list().stream()

@@ -36,7 +36,7 @@ class ProblemExceptionHandlerTests {
     }
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new FailingController())
-            .setControllerAdvice(new ProblemExceptionHandler())
+            .setControllerAdvice(new ProblemExceptionHandler(event -> { }))
             .build();
 
     @Test

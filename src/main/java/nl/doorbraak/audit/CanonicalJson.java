@@ -1,0 +1,86 @@
+package nl.doorbraak.audit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one serialisation that is hashed (docs/audit.md, "Canonical JSON"): objects with keys
+ * sorted by code point, no white space, null members left out, strings escaped minimally
+ * (quote, backslash, and control characters as backslash-b, -f, -n, -r, -t or a lowercase
+ * backslash-u escape of four hex digits), integers in
+ * decimal. docs/audit/AuditVerify.java repeats this function for the offline verifier.
+ */
+public final class CanonicalJson {
+
+    private CanonicalJson() {
+    }
+
+    public static String of(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out);
+        return out.toString();
+    }
+
+    private static void write(Object value, StringBuilder out) {
+        if (value instanceof Map<?, ?> map) {
+            TreeMap<String, Object> sorted = new TreeMap<>();
+            map.forEach((key, member) -> {
+                if (member != null) {
+                    sorted.put(key.toString(), member);
+                }
+            });
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<String, Object> member : sorted.entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                string(member.getKey(), out);
+                out.append(':');
+                write(member.getValue(), out);
+            }
+            out.append('}');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                write(list.get(i), out);
+            }
+            out.append(']');
+        } else if (value instanceof Long || value instanceof Integer) {
+            out.append(value);
+        } else if (value instanceof Boolean) {
+            out.append(value);
+        } else {
+            string(value.toString(), out);
+        }
+    }
+
+    private static void string(String text, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}
