@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,15 +39,17 @@ class AuditWriter {
     private static final int CACHE_SIZE = 10_000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final ObjectProvider<HistoryService> historyService;
     private final ObjectProvider<UserDirectory> users;
     private final TransactionTemplate newTransaction;
     private final Map<String, String> caseOfProcess = lruCache();
     private final Map<String, String> displayNames = lruCache();
 
-    AuditWriter(JdbcClient jdbc, ObjectProvider<HistoryService> historyService, ObjectProvider<UserDirectory> users,
-                PlatformTransactionManager transactionManager) {
+    AuditWriter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectProvider<HistoryService> historyService,
+                ObjectProvider<UserDirectory> users, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.historyService = historyService;
         this.users = users;
         this.newTransaction = new TransactionTemplate(transactionManager);
@@ -111,6 +114,7 @@ class AuditWriter {
         Head head = lockHead(chain);
         long sequence = head.sequence();
         String previous = head.hash();
+        List<Object[]> rows = new ArrayList<>(drafts.size());
         for (AuditDraft draft : drafts) {
             sequence++;
             Instant occurred = AuditHashes.truncate(draft.occurredAt() == null ? Instant.now() : draft.occurredAt());
@@ -119,24 +123,26 @@ class AuditWriter {
                     draft.resourceType(), truncate(draft.resourceId(), 200), truncate(draft.resourceDisplay(), 500),
                     draft.explanation(), draft.changes(), traceId, previous, null);
             String hash = AuditHashes.hash(entry);
-            insert(entry, hash);
+            rows.add(row(entry, hash));
             previous = hash;
         }
+        // one round trip for the whole chain's entries of this transaction
+        jdbcTemplate.batchUpdate(INSERT, rows);
         jdbc.sql("UPDATE audit_chain_head SET sequence = ?, hash = ?, updated_at = ? WHERE chain = ?")
                 .params(sequence, previous, OffsetDateTime.now(ZoneOffset.UTC), chain).update();
     }
 
-    private void insert(AuditEntry entry, String hash) {
-        jdbc.sql("""
-                INSERT INTO audit_event (chain, sequence, occurred_at, source, application, user_id, user_display, action,
-                                         action_display, result, resource_type, resource_id, resource_display,
-                                         explanation, changes, trace_id, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(entry.chain(), entry.sequence(), entry.occurredAt().atOffset(ZoneOffset.UTC), entry.source(),
-                        entry.application(), entry.userId(), entry.userDisplay(), entry.action(), entry.actionDisplay(),
-                        entry.result(), entry.resourceType(), entry.resourceId(), entry.resourceDisplay(),
-                        entry.explanation(), entry.changes(), entry.traceId(), entry.prevHash(), hash)
-                .update();
+    private static final String INSERT = """
+            INSERT INTO audit_event (chain, sequence, occurred_at, source, application, user_id, user_display, action,
+                                     action_display, result, resource_type, resource_id, resource_display,
+                                     explanation, changes, trace_id, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static Object[] row(AuditEntry entry, String hash) {
+        return new Object[] {entry.chain(), entry.sequence(), entry.occurredAt().atOffset(ZoneOffset.UTC),
+                entry.source(), entry.application(), entry.userId(), entry.userDisplay(), entry.action(),
+                entry.actionDisplay(), entry.result(), entry.resourceType(), entry.resourceId(),
+                entry.resourceDisplay(), entry.explanation(), entry.changes(), entry.traceId(), entry.prevHash(), hash};
     }
 
     /** The chain's head, locked until the transaction ends; a new chain starts at the genesis hash. */
