@@ -74,7 +74,9 @@ public final class AuditRecord {
         if (action == null || resourceType == null) {
             throw new IllegalStateException("An audit entry needs an action and a resource");
         }
-        writer.append(new AuditDraft(chain, null, Instant.now(), "application", userId, action, actionDisplay,
+        // without an explicit user: whoever the engine or the API call is working for
+        String user = userId != null ? userId : AuditHistoryEventHandler.currentUser();
+        writer.append(new AuditDraft(chain, null, Instant.now(), "application", user, action, actionDisplay,
                 result, resourceType, resourceId, resourceDisplay, explanation, changes));
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,11 +54,13 @@ class AuditWriter {
         this.historyService = historyService;
         this.users = users;
         this.newTransaction = new TransactionTemplate(transactionManager);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     void append(AuditDraft draft) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()
-                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+                || !TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             newTransaction.executeWithoutResult(status -> write(List.of(draft), newTraceId()));
             return;
         }
@@ -119,7 +122,8 @@ class AuditWriter {
             sequence++;
             Instant occurred = AuditHashes.truncate(draft.occurredAt() == null ? Instant.now() : draft.occurredAt());
             AuditEntry entry = new AuditEntry(0, chain, sequence, occurred, draft.source(), APPLICATION,
-                    draft.userId(), displayName(draft.userId()), draft.action(), draft.actionDisplay(), draft.result(),
+                    truncate(draft.userId(), 64), truncate(displayName(draft.userId()), 520), draft.action(),
+                    truncate(draft.actionDisplay(), 200), draft.result(),
                     draft.resourceType(), truncate(draft.resourceId(), 200), truncate(draft.resourceDisplay(), 500),
                     draft.explanation(), draft.changes(), traceId, previous, null);
             String hash = AuditHashes.hash(entry);

@@ -48,7 +48,11 @@ public final class CanonicalJson {
                 if (i > 0) {
                     out.append(',');
                 }
-                write(list.get(i), out);
+                if (list.get(i) == null) {
+                    out.append("null");
+                } else {
+                    write(list.get(i), out);
+                }
             }
             out.append(']');
         } else if (value instanceof Long || value instanceof Integer) {
@@ -73,7 +77,8 @@ public final class CanonicalJson {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || isLoneSurrogate(text, i)) {
+                        // a lone surrogate has no UTF-8 form: escaped, two different ones never hash alike
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -82,5 +87,16 @@ public final class CanonicalJson {
             }
         }
         out.append('"');
+    }
+
+    private static boolean isLoneSurrogate(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
+        }
+        return false;
     }
 }

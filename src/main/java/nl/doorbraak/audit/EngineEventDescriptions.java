@@ -32,6 +32,28 @@ final class EngineEventDescriptions {
 
     private static final int VALUE_LIMIT = 4000;
 
+    /** Dutch names of the engine's user operation types and entity types; others appear as they are. */
+    private static final Map<String, String> OPERATIONS = Map.ofEntries(
+            Map.entry("Complete", "afronden"), Map.entry("Claim", "claimen"), Map.entry("Assign", "toewijzen"),
+            Map.entry("SetOwner", "eigenaar instellen"), Map.entry("Delegate", "delegeren"),
+            Map.entry("Resolve", "oplossen"), Map.entry("Create", "aanmaken"), Map.entry("Update", "wijzigen"),
+            Map.entry("Delete", "verwijderen"), Map.entry("SetJobRetries", "herhaalpogingen instellen"),
+            Map.entry("Suspend", "opschorten"), Map.entry("Activate", "hervatten"),
+            Map.entry("ModifyProcessInstance", "procesinstantie aanpassen"),
+            Map.entry("CorrelateMessage", "bericht afleveren"), Map.entry("SetVariable", "gegeven vastleggen"),
+            Map.entry("AddUserLink", "gebruiker koppelen"), Map.entry("DeleteUserLink", "gebruiker ontkoppelen"),
+            Map.entry("AddGroupLink", "groep koppelen"), Map.entry("DeleteGroupLink", "groep ontkoppelen"));
+    private static final Map<String, String> ENTITIES = Map.ofEntries(
+            Map.entry("Task", "taak"), Map.entry("ProcessInstance", "procesinstantie"),
+            Map.entry("ProcessDefinition", "procesdefinitie"), Map.entry("Job", "achtergrondstap"),
+            Map.entry("JobDefinition", "achtergrondstapdefinitie"), Map.entry("Incident", "storing"),
+            Map.entry("Variable", "gegeven"), Map.entry("Deployment", "uitrol"), Map.entry("User", "gebruiker"),
+            Map.entry("Group", "groep"), Map.entry("Authorization", "autorisatie"), Map.entry("IdentityLink", "betrokkene"));
+
+    private static String dutch(Map<String, String> names, String name) {
+        return name == null ? "" : names.getOrDefault(name, name);
+    }
+
     private EngineEventDescriptions() {
     }
 
@@ -61,12 +83,14 @@ final class EngineEventDescriptions {
             };
         }
         if (event instanceof HistoricActivityInstanceEventEntity activity) {
-            boolean start = "start".equals(event.getEventType());
-            boolean canceled = !start && activity.isCanceled();
-            return draft(root, userId,
-                    start ? "activity-started" : canceled ? "activity-canceled" : "activity-ended",
-                    start ? "Stap begonnen" : canceled ? "Stap afgebroken" : "Stap afgerond",
-                    "activity", activity.getActivityInstanceId(),
+            String[] action = switch (event.getEventType()) {
+                case "start" -> new String[] {"activity-started", "Stap begonnen"};
+                case "end" -> activity.isCanceled() ? new String[] {"activity-canceled", "Stap afgebroken"}
+                        : new String[] {"activity-ended", "Stap afgerond"};
+                case "migrate" -> new String[] {"activity-migrated", "Stap overgezet naar een nieuwe procesversie"};
+                default -> new String[] {"activity-updated", "Stap bijgewerkt"};
+            };
+            return draft(root, userId, action[0], action[1], "activity", activity.getActivityInstanceId(),
                     name(activity.getActivityName(), activity.getActivityId()), null,
                     changes(null, activity.getActivityType()));
         }
@@ -85,8 +109,11 @@ final class EngineEventDescriptions {
                 case "delete" -> new String[] {"task-deleted", "Taak vervallen"};
                 default -> new String[] {"task-updated", "Taak gewijzigd"};
             };
+            // the engine's own reasons "completed" and "deleted" say nothing the action does not; others are kept
+            String reason = task.getDeleteReason();
+            String explanation = reason == null || reason.equals("completed") || reason.equals("deleted") ? null : reason;
             return draft(root, userId, action[0], action[1], "task", task.getTaskId(),
-                    name(task.getName(), task.getTaskDefinitionKey()), task.getDeleteReason(), changes(null, state));
+                    name(task.getName(), task.getTaskDefinitionKey()), explanation, changes(null, state));
         }
         if (event instanceof HistoricIdentityLinkLogEventEntity link) {
             boolean add = "add".equals(link.getOperationType());
@@ -121,7 +148,8 @@ final class EngineEventDescriptions {
         }
         if (event instanceof UserOperationLogEntryEventEntity operation) {
             return draft(root, operation.getUserId() != null ? operation.getUserId() : userId,
-                    "user-operation", "Handeling: " + operation.getOperationType() + " " + operation.getEntityType(),
+                    "user-operation", "Handeling: " + dutch(OPERATIONS, operation.getOperationType()) + " "
+                            + dutch(ENTITIES, operation.getEntityType()),
                     operation.getEntityType() == null ? "operation" : operation.getEntityType(),
                     operation.getOperationId(), operation.getProperty(), operation.getAnnotation(),
                     changes(operation.getOrgValue(), operation.getNewValue()));

@@ -17,10 +17,14 @@ class RefusedAttempts {
 
     @EventListener
     void on(AccessRefused refused) {
-        audit.system().by(refused.userId())
-                .action(refused.status() == 401 ? "access-unauthenticated" : "access-denied",
-                        refused.status() == 401 ? "Toegang geweigerd: niet (juist) aangemeld" : "Toegang geweigerd")
+        boolean unauthenticated = refused.status() == 401;
+        // a failed login names the user that was tried, not a user who acted
+        audit.system().by(unauthenticated ? null : refused.userId())
+                .action(unauthenticated ? "access-unauthenticated" : "access-denied",
+                        unauthenticated ? "Toegang geweigerd: niet (juist) aangemeld" : "Toegang geweigerd")
                 .resource("endpoint", refused.method() + " " + refused.path(), refused.method() + " " + refused.path())
+                .explanation(unauthenticated && refused.userId() != null
+                        ? "Aanmeldpoging als '" + refused.userId() + "'" : null)
                 .refused()
                 .record();
     }

@@ -1,0 +1,411 @@
+package nl.doorbraak.audit;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.AsyncWebRequest;
+import org.springframework.web.context.request.async.WebAsyncUtils;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.util.UriUtils;
+
+import nl.doorbraak.platform.FieldError;
+import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.NotFoundException;
+import nl.doorbraak.security.DoorbraakUser;
+import nl.doorbraak.security.Groups;
+
+/**
+ * The audit trail for auditors and the programme office: one case's trail page by page (JSON
+ * or CSV), and every entry of a period streamed as NDJSON (the export the offline verifier
+ * reads) or CSV. Every read and every export is itself put on the audit trail, before the
+ * entries leave the application.
+ */
+@RestController
+@Tag(name = "Audit trail", description = "Who did what, when, with which result and why (auditors, programme office)")
+class AuditTrailController {
+
+    static final int DEFAULT_PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 500;
+    static final int MAX_PAGE = 1_000_000;
+    /** An export may take long; the servlet container's default async timeout (30 s) would cut it off. */
+    static final Duration EXPORT_TIMEOUT = Duration.ofHours(4);
+    static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final MediaType NDJSON = new MediaType("application", "x-ndjson");
+
+    /** The columns of the CSV, and the members of a JSON item, in this order. */
+    static final List<String> COLUMNS = List.of("chain", "sequence", "occurredAt", "source", "application", "userId",
+            "userDisplay", "action", "actionDisplay", "result", "resourceType", "resourceId", "resourceDisplay",
+            "explanation", "changes", "traceId", "prevHash", "hash", "sentence");
+
+    private static final int EARLIEST_YEAR = 1900;
+    private static final int LATEST_YEAR = 9999;
+    private static final DateTimeFormatter COMPACT_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final AuditQueries queries;
+    private final AuditTrail audit;
+
+    AuditTrailController(AuditQueries queries, AuditTrail audit) {
+        this.queries = queries;
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/v1/requests/{reference}/audit-trail")
+    @Operation(summary = "The audit trail of one request, in chain order (auditors, programme office)",
+            description = "JSON with paging links, or CSV with Accept: text/csv or format=csv (the same page). "
+                    + "Every entry also comes as one Dutch sentence. The read is itself recorded on the trail.")
+    ResponseEntity<?> trail(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String reference,
+                            @Parameter(description = "From 1") @RequestParam(required = false) String page,
+                            @Parameter(description = "1 to 500, default 50") @RequestParam(required = false)
+                            String pageSize,
+                            @Parameter(description = "json or csv; without it the Accept header decides")
+                            @RequestParam(required = false) String format,
+                            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept)
+            throws HttpMediaTypeNotAcceptableException {
+        requireAuditReader(user);
+        List<FieldError> errors = new ArrayList<>();
+        int pageNumber = wholeNumber("page", page, 1, MAX_PAGE, 1, errors);
+        int size = wholeNumber("pageSize", pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, errors);
+        boolean csv = csv(format, accept, "json", MediaType.APPLICATION_JSON, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (AuditTrail.SYSTEM.equals(reference) || !queries.chainExists(reference)) {
+            throw new NotFoundException("Van verzoek '" + reference + "' is geen audittrail bekend.");
+        }
+
+        long total = queries.count(reference);
+        List<AuditEntry> entries = queries.page(reference, (long) (pageNumber - 1) * size, size);
+        // recorded before anything is shown: a read that cannot be recorded does not happen
+        audit.about(reference).by(user.id())
+                .action("audit-trail-read", "Audittrail ingezien")
+                .resource("audit-trail", reference, reference)
+                .record();
+
+        Map<String, String> links = links(reference, pageNumber, size, total);
+        if (csv) {
+            StringBuilder body = new StringBuilder();
+            appendCsvRow(body, COLUMNS);
+            entries.forEach(entry -> appendCsvRow(body, values(entry)));
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(TEXT_CSV);
+            headers.setContentDisposition(ContentDisposition.attachment()
+                    .filename("audit-trail-" + reference + "-" + pageNumber + ".csv").build());
+            headers.set("X-Total-Count", Long.toString(total));
+            List<String> linkHeader = new ArrayList<>();
+            links.forEach((rel, href) -> linkHeader.add("<" + href + "&format=csv>; rel=\"" + rel + "\""));
+            headers.set(HttpHeaders.LINK, String.join(", ", linkHeader));
+            return ResponseEntity.ok().headers(headers).body(body.toString());
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("items", entries.stream().map(AuditTrailController::item).toList());
+        result.put("page", pageNumber);
+        result.put("pageSize", size);
+        result.put("total", total);
+        result.put("_links", links);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
+    }
+
+    @GetMapping("/api/v1/audit/export")
+    @Operation(summary = "Every audit entry of a period, streamed (auditors, programme office)",
+            description = "NDJSON (one canonical JSON entry with its hashes per line, what the offline verifier "
+                    + "reads) or CSV. from and to are dates (from inclusive, to inclusive: whole days in Dutch "
+                    + "time) or date-times (from inclusive, to exclusive). The export is recorded on the "
+                    + "system chain.")
+    ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal DoorbraakUser user,
+                                                 @Parameter(description = "2026-01-01 or 2026-01-01T00:00:00+01:00")
+                                                 @RequestParam(required = false) String from,
+                                                 @Parameter(description = "2026-12-31 or 2027-01-01T00:00:00+01:00")
+                                                 @RequestParam(required = false) String to,
+                                                 @Parameter(description = "ndjson (default) or csv")
+                                                 @RequestParam(required = false) String format,
+                                                 @RequestHeader(name = HttpHeaders.ACCEPT, required = false)
+                                                 String accept,
+                                                 HttpServletRequest request)
+            throws HttpMediaTypeNotAcceptableException {
+        requireAuditReader(user);
+        List<FieldError> errors = new ArrayList<>();
+        Bound start = bound("from", from, false, errors);
+        Bound end = bound("to", to, true, errors);
+        boolean csv = csv(format, accept, "ndjson", NDJSON, errors);
+        if (start != null && end != null && !end.instant().isAfter(start.instant())) {
+            errors.add(new FieldError("to", "to moet na from liggen."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+
+        String kind = csv ? "CSV" : "NDJSON";
+        audit.system().by(user.id())
+                .action("audit-trail-exported", "Audittrail geëxporteerd (" + kind + ")")
+                .resource("audit-period", start.instant() + "/" + end.instant(),
+                        "Periode " + start.display() + (end.date() ? " t/m " : " tot ") + end.display())
+                .record();
+
+        AsyncWebRequest asyncRequest = WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest();
+        if (asyncRequest != null) {
+            asyncRequest.setTimeout(EXPORT_TIMEOUT.toMillis());
+        }
+        Instant fromInstant = start.instant();
+        Instant toInstant = end.instant();
+        StreamingResponseBody body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            StringBuilder row = new StringBuilder(2048);
+            try {
+                if (csv) {
+                    appendCsvRow(row, COLUMNS);
+                    writer.append(row);
+                }
+                queries.forEachInPeriod(fromInstant, toInstant, entry -> {
+                    try {
+                        if (csv) {
+                            row.setLength(0);
+                            appendCsvRow(row, values(entry));
+                            writer.append(row);
+                        } else {
+                            writer.write(entry.exportLine());
+                            writer.write('\n');
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                writer.flush();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        };
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(csv ? TEXT_CSV : NDJSON);
+        headers.setContentDisposition(ContentDisposition.attachment()
+                .filename("audit-" + start.fileName() + "-" + end.fileName() + (csv ? ".csv" : ".ndjson")).build());
+        return ResponseEntity.ok().headers(headers).body(body);
+    }
+
+    private static void requireAuditReader(DoorbraakUser user) {
+        if (user == null || !(user.isMemberOf(Groups.AUDITOR) || user.isMemberOf(Groups.PROGRAMME_OFFICE))) {
+            throw new AccessDeniedException("Only auditors and the programme office read the audit trail");
+        }
+    }
+
+    // ------------------------------------------------------------------ input
+
+    private static int wholeNumber(String field, String text, int min, int max, int absent, List<FieldError> errors) {
+        if (text == null) {
+            return absent;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(field, field + " moet een geheel getal van " + min + " tot en met " + max + " zijn."));
+        return absent;
+    }
+
+    /**
+     * Whether CSV is asked for: by the format parameter, which overrides the Accept header, else
+     * by an Accept header that prefers text/csv to the other format; an Accept header that takes
+     * neither is answered with 406.
+     */
+    private static boolean csv(String format, String accept, String otherFormat, MediaType otherType,
+                               List<FieldError> errors) throws HttpMediaTypeNotAcceptableException {
+        if (format != null) {
+            String chosen = format.strip().toLowerCase(Locale.ROOT);
+            if (chosen.equals("csv")) {
+                return true;
+            }
+            if (!chosen.equals(otherFormat)) {
+                errors.add(new FieldError("format", "format moet " + otherFormat + " of csv zijn."));
+            }
+            return false;
+        }
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException e) {
+            throw new HttpMediaTypeNotAcceptableException(List.of(otherType, TEXT_CSV));
+        }
+        Preference csv = Preference.of(accepted, TEXT_CSV);
+        Preference other = Preference.of(accepted, otherType);
+        if (csv.quality() <= 0 && other.quality() <= 0) {
+            throw new HttpMediaTypeNotAcceptableException(List.of(otherType, TEXT_CSV));
+        }
+        return csv.quality() > other.quality()
+                || (csv.quality() == other.quality() && csv.specificity() > other.specificity());
+    }
+
+    /** How much a client wants a media type: the quality of the most specific range that includes it. */
+    private record Preference(double quality, int specificity) {
+
+        static Preference of(List<MediaType> accepted, MediaType offered) {
+            Preference best = new Preference(0, -1);
+            for (MediaType range : accepted) {
+                int specificity = range.isWildcardType() ? 0 : range.isWildcardSubtype() ? 1 : 2;
+                if (range.includes(offered) && specificity > best.specificity()) {
+                    best = new Preference(range.getQualityValue(), specificity);
+                }
+            }
+            return best;
+        }
+    }
+
+    /** One end of an export period. */
+    private record Bound(Instant instant, boolean date, String display, String fileName) {
+    }
+
+    private static Bound bound(String field, String text, boolean end, List<FieldError> errors) {
+        String example = end ? "2026-12-31 of 2027-01-01T00:00:00+01:00" : "2026-01-01 of 2026-01-01T00:00:00+01:00";
+        if (text == null || text.isBlank()) {
+            errors.add(new FieldError(field, field + " is verplicht: een datum of datum-tijd, bijvoorbeeld "
+                    + example + "."));
+            return null;
+        }
+        // an unescaped '+' of a time zone offset arrives as a space
+        String value = text.strip().replace(' ', '+');
+        Bound bound = null;
+        try {
+            LocalDate date = LocalDate.parse(value);
+            LocalDate startOfPeriodDay = end ? date.plusDays(1) : date;
+            bound = new Bound(startOfPeriodDay.atStartOfDay(AuditSentences.DUTCH_TIME).toInstant(), true,
+                    date.toString(), date.toString());
+        } catch (DateTimeException notADate) {
+            Instant instant = null;
+            try {
+                instant = OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeException notWithOffset) {
+                try {
+                    instant = LocalDateTime.parse(value).atZone(AuditSentences.DUTCH_TIME).toInstant();
+                } catch (DateTimeException notADateTime) {
+                    // reported below
+                }
+            }
+            if (instant != null) {
+                bound = new Bound(instant, false, instant.toString(), COMPACT_UTC.format(instant));
+            }
+        }
+        if (bound == null) {
+            errors.add(new FieldError(field, field + " is geen geldige datum of datum-tijd; gebruik bijvoorbeeld "
+                    + example + "."));
+            return null;
+        }
+        int year = bound.instant().atOffset(ZoneOffset.UTC).getYear();
+        if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
+            errors.add(new FieldError(field, field + " moet tussen de jaren " + EARLIEST_YEAR + " en " + LATEST_YEAR
+                    + " liggen."));
+            return null;
+        }
+        return bound;
+    }
+
+    // ------------------------------------------------------------------ output
+
+    private static Map<String, String> links(String reference, int page, int pageSize, long total) {
+        String base = "/api/v1/requests/" + UriUtils.encodePathSegment(reference, StandardCharsets.UTF_8)
+                + "/audit-trail?page=";
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self", base + page + "&pageSize=" + pageSize);
+        if (page > 1) {
+            links.put("prev", base + (page - 1) + "&pageSize=" + pageSize);
+        }
+        if ((long) page * pageSize < total) {
+            links.put("next", base + (page + 1) + "&pageSize=" + pageSize);
+        }
+        return links;
+    }
+
+    private static Map<String, Object> item(AuditEntry entry) {
+        List<String> values = values(entry);
+        Map<String, Object> item = new LinkedHashMap<>();
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            item.put(COLUMNS.get(i), COLUMNS.get(i).equals("sequence") ? (Object) entry.sequence() : values.get(i));
+        }
+        return item;
+    }
+
+    /** The entry's values in the order of {@link #COLUMNS}. */
+    static List<String> values(AuditEntry entry) {
+        List<String> values = new ArrayList<>(COLUMNS.size());
+        values.add(entry.chain());
+        values.add(Long.toString(entry.sequence()));
+        values.add(entry.occurredAt() == null ? null : AuditHashes.timestamp(entry.occurredAt()));
+        values.add(entry.source());
+        values.add(entry.application());
+        values.add(entry.userId());
+        values.add(entry.userDisplay());
+        values.add(entry.action());
+        values.add(entry.actionDisplay());
+        values.add(entry.result());
+        values.add(entry.resourceType());
+        values.add(entry.resourceId());
+        values.add(entry.resourceDisplay());
+        values.add(entry.explanation());
+        values.add(entry.changes());
+        values.add(entry.traceId());
+        values.add(entry.prevHash());
+        values.add(entry.hash());
+        values.add(AuditSentences.of(entry));
+        return values;
+    }
+
+    /** One CSV record (RFC 4180, CRLF) whose cells no spreadsheet runs as a formula. */
+    static void appendCsvRow(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(csvCell(cells.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    static String csvCell(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        String cell = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
+                || cell.indexOf('\r') >= 0;
+        return quote ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+    }
+}

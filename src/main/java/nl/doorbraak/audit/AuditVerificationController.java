@@ -1,0 +1,150 @@
+package nl.doorbraak.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.doorbraak.platform.FieldError;
+import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.NotFoundException;
+import nl.doorbraak.security.DoorbraakUser;
+import nl.doorbraak.security.Groups;
+
+/**
+ * Verification of the audit trail on request (docs/audit.md, "Verification"): all chains, one
+ * case's chain, or the chains with entries in a period. Auditors and the programme office only;
+ * every verification is itself recorded on the system chain.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/audit", produces = "application/json")
+@Tag(name = "Audit trail", description = "The tamper-evident audit trail: verification")
+class AuditVerificationController {
+
+    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+    private static final Pattern CHAIN = Pattern.compile("[A-Za-z0-9._-]{1,255}");
+
+    private final AuditVerifier verifier;
+    private final AuditTrail audit;
+
+    AuditVerificationController(AuditVerifier verifier, AuditTrail audit) {
+        this.verifier = verifier;
+        this.audit = audit;
+    }
+
+    @GetMapping("/verification")
+    @Operation(summary = "Verify that the audit trail is intact (auditors, programme office)",
+            description = "Without parameters every chain; with reference the chain of that case (or 'system'); "
+                    + "with from and/or to the chains that have entries in [from, to), each checked whole from its "
+                    + "first entry. Dates are whole days in Dutch time (to includes its day); date-times without an "
+                    + "offset are Dutch time. Also checks every seal. Reports what was checked and the first "
+                    + "broken link.")
+    VerificationReport verify(@AuthenticationPrincipal DoorbraakUser user,
+                              @Parameter(description = "A case reference, e.g. NPLV-2026-00042, or 'system'")
+                              @RequestParam(required = false) String reference,
+                              @Parameter(description = "Start of the period, inclusive: 2026-03-01 or 2026-03-01T09:00:00+01:00")
+                              @RequestParam(required = false) String from,
+                              @Parameter(description = "End of the period, exclusive for a date-time, inclusive for a date")
+                              @RequestParam(required = false) String to) {
+        if (!user.isMemberOf(Groups.AUDITOR) && !user.isMemberOf(Groups.PROGRAMME_OFFICE)) {
+            throw new AccessDeniedException("Only auditors and the programme office verify the audit trail");
+        }
+        VerificationScope scope = scope(reference, from, to);
+        VerificationReport report = verifier.verify(scope);
+        audit.system().by(user.id())
+                .action("audit-verified", "Audittrail geverifieerd")
+                .resource("audit-trail", scope.id(), scope.display())
+                .changes(null, summary(report))
+                .record();
+        if (scope.kind() == VerificationScope.Kind.CHAIN && report.chainsChecked() == 0 && report.ok()) {
+            throw new NotFoundException("Er is geen audittrail van '" + scope.chain() + "'.");
+        }
+        return report;
+    }
+
+    private static VerificationScope scope(String reference, String from, String to) {
+        List<FieldError> errors = new ArrayList<>();
+        if (reference != null && (from != null || to != null)) {
+            errors.add(new FieldError("reference", "Geef een reference of een periode (from, to), niet allebei."));
+        } else if (reference != null && !CHAIN.matcher(reference).matches()) {
+            errors.add(new FieldError("reference", "reference is geen zaakreferentie (bijvoorbeeld NPLV-2026-00042) "
+                    + "of 'system'."));
+        }
+        Instant start = from == null ? null : moment(from, false, "from", errors);
+        Instant end = to == null ? null : moment(to, true, "to", errors);
+        if (start != null && end != null && !start.isBefore(end)) {
+            errors.add(new FieldError("to", "to moet na from liggen."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (reference != null) {
+            return VerificationScope.chain(reference);
+        }
+        return from == null && to == null ? VerificationScope.all() : VerificationScope.period(start, end);
+    }
+
+    /** A date (a whole day in Dutch time: its start, or for the end of a period the start of the next day) or a date-time. */
+    private static Instant moment(String text, boolean end, String field, List<FieldError> errors) {
+        String value = text.trim();
+        try {
+            Instant moment;
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                moment = (end ? day.plusDays(1) : day).atStartOfDay(DUTCH_TIME).toInstant();
+            } else if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                moment = OffsetDateTime.parse(value).toInstant();
+            } else {
+                moment = LocalDateTime.parse(value).atZone(DUTCH_TIME).toInstant();
+            }
+            if (moment.isBefore(EARLIEST) || moment.isAfter(LATEST)) {
+                throw new DateTimeParseException("out of range", value, 0);
+            }
+            return moment;
+        } catch (DateTimeParseException | ArithmeticException e) {
+            errors.add(new FieldError(field, field + " is geen datum of tijdstip; gebruik bijvoorbeeld 2026-03-01 of "
+                    + "2026-03-01T09:00:00+01:00."));
+            return null;
+        }
+    }
+
+    private static Map<String, Object> summary(VerificationReport report) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("ok", report.ok());
+        summary.put("chainsChecked", report.chainsChecked());
+        summary.put("entriesChecked", report.entriesChecked());
+        summary.put("sealsChecked", report.sealsChecked());
+        summary.put("sealedHeadsChecked", report.sealedHeadsChecked());
+        summary.put("problemsFound", report.problemsFound());
+        BrokenLink broken = report.firstBrokenLink();
+        if (broken != null) {
+            Map<String, Object> link = new LinkedHashMap<>();
+            link.put("chain", broken.chain());
+            link.put("sequence", broken.sequence());
+            link.put("entryId", broken.entryId());
+            link.put("seal", broken.seal());
+            link.put("problem", broken.problem());
+            summary.put("firstBrokenLink", link);
+        }
+        return summary;
+    }
+}
