@@ -71,10 +71,6 @@ class AuditTrailController {
             "userDisplay", "action", "actionDisplay", "result", "resourceType", "resourceId", "resourceDisplay",
             "explanation", "changes", "traceId", "prevHash", "hash", "sentence");
 
-    private static final int EARLIEST_YEAR = 1900;
-    private static final int LATEST_YEAR = 9999;
-    private static final DateTimeFormatter COMPACT_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'",
-            Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final AuditQueries queries;
     private final AuditTrail audit;
@@ -159,8 +155,8 @@ class AuditTrailController {
             throws HttpMediaTypeNotAcceptableException {
         requireAuditReader(user);
         List<FieldError> errors = new ArrayList<>();
-        Bound start = bound("from", from, false, errors);
-        Bound end = bound("to", to, true, errors);
+        PeriodBound start = PeriodBound.parse("from", from, false, errors);
+        PeriodBound end = PeriodBound.parse("to", to, true, errors);
         boolean csv = csv(format, accept, "ndjson", NDJSON, errors);
         if (start != null && end != null && !end.instant().isAfter(start.instant())) {
             errors.add(new FieldError("to", "to moet na from liggen."));
@@ -288,54 +284,6 @@ class AuditTrailController {
             }
             return best;
         }
-    }
-
-    /** One end of an export period. */
-    private record Bound(Instant instant, boolean date, String display, String fileName) {
-    }
-
-    private static Bound bound(String field, String text, boolean end, List<FieldError> errors) {
-        String example = end ? "2026-12-31 of 2027-01-01T00:00:00+01:00" : "2026-01-01 of 2026-01-01T00:00:00+01:00";
-        if (text == null || text.isBlank()) {
-            errors.add(new FieldError(field, field + " is verplicht: een datum of datum-tijd, bijvoorbeeld "
-                    + example + "."));
-            return null;
-        }
-        // an unescaped '+' of a time zone offset arrives as a space
-        String value = text.strip().replace(' ', '+');
-        Bound bound = null;
-        try {
-            LocalDate date = LocalDate.parse(value);
-            LocalDate startOfPeriodDay = end ? date.plusDays(1) : date;
-            bound = new Bound(startOfPeriodDay.atStartOfDay(AuditSentences.DUTCH_TIME).toInstant(), true,
-                    date.toString(), date.toString());
-        } catch (DateTimeException notADate) {
-            Instant instant = null;
-            try {
-                instant = OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeException notWithOffset) {
-                try {
-                    instant = LocalDateTime.parse(value).atZone(AuditSentences.DUTCH_TIME).toInstant();
-                } catch (DateTimeException notADateTime) {
-                    // reported below
-                }
-            }
-            if (instant != null) {
-                bound = new Bound(instant, false, instant.toString(), COMPACT_UTC.format(instant));
-            }
-        }
-        if (bound == null) {
-            errors.add(new FieldError(field, field + " is geen geldige datum of datum-tijd; gebruik bijvoorbeeld "
-                    + example + "."));
-            return null;
-        }
-        int year = bound.instant().atOffset(ZoneOffset.UTC).getYear();
-        if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
-            errors.add(new FieldError(field, field + " moet tussen de jaren " + EARLIEST_YEAR + " en " + LATEST_YEAR
-                    + " liggen."));
-            return null;
-        }
-        return bound;
     }
 
     // ------------------------------------------------------------------ output

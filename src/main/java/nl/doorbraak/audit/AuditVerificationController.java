@@ -38,9 +38,6 @@ import nl.doorbraak.security.Groups;
 @Tag(name = "Audit trail", description = "The tamper-evident audit trail: verification")
 class AuditVerificationController {
 
-    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
-    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
     private static final Pattern CHAIN = Pattern.compile("[A-Za-z0-9._-]{1,255}");
 
     private final AuditVerifier verifier;
@@ -89,8 +86,8 @@ class AuditVerificationController {
             errors.add(new FieldError("reference", "reference is geen zaakreferentie (bijvoorbeeld NPLV-2026-00042) "
                     + "of 'system'."));
         }
-        Instant start = from == null ? null : moment(from, false, "from", errors);
-        Instant end = to == null ? null : moment(to, true, "to", errors);
+        Instant start = from == null ? null : instantOf(PeriodBound.parse("from", from, false, errors));
+        Instant end = to == null ? null : instantOf(PeriodBound.parse("to", to, true, errors));
         if (start != null && end != null && !start.isBefore(end)) {
             errors.add(new FieldError("to", "to moet na from liggen."));
         }
@@ -103,28 +100,8 @@ class AuditVerificationController {
         return from == null && to == null ? VerificationScope.all() : VerificationScope.period(start, end);
     }
 
-    /** A date (a whole day in Dutch time: its start, or for the end of a period the start of the next day) or a date-time. */
-    private static Instant moment(String text, boolean end, String field, List<FieldError> errors) {
-        String value = text.trim();
-        try {
-            Instant moment;
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                moment = (end ? day.plusDays(1) : day).atStartOfDay(DUTCH_TIME).toInstant();
-            } else if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                moment = OffsetDateTime.parse(value).toInstant();
-            } else {
-                moment = LocalDateTime.parse(value).atZone(DUTCH_TIME).toInstant();
-            }
-            if (moment.isBefore(EARLIEST) || moment.isAfter(LATEST)) {
-                throw new DateTimeParseException("out of range", value, 0);
-            }
-            return moment;
-        } catch (DateTimeParseException | ArithmeticException e) {
-            errors.add(new FieldError(field, field + " is geen datum of tijdstip; gebruik bijvoorbeeld 2026-03-01 of "
-                    + "2026-03-01T09:00:00+01:00."));
-            return null;
-        }
+    private static Instant instantOf(PeriodBound bound) {
+        return bound == null ? null : bound.instant();
     }
 
     private static Map<String, Object> summary(VerificationReport report) {

@@ -74,24 +74,23 @@ class AuditOverheadBench {
     }
 
     private static ConfigurableApplicationContext start(BenchDatabase database, String name, boolean audit) {
+        // command-line arguments: they outrank application.yml, which default properties do not
         return new SpringApplicationBuilder(DoorbraakApplication.class)
                 .profiles("postgres")
-                .properties(
-                        "server.port=0",
-                        "DB_URL=" + database.freshDatabase(name),
-                        "DB_USER=" + database.user(),
-                        "DB_PASSWORD=" + database.password(),
-                        "ADMIN_USER=admin",
-                        "ADMIN_PASSWORD=bench",
-                        "doorbraak.demo.enabled=true",
-                        "doorbraak.demo.password=demo",
-                        "doorbraak.audit.engine-events=" + audit,
-                        "doorbraak.audit.sealing-enabled=false",
-                        "camunda.bpm.job-execution.enabled=false",
-                        "camunda.bpm.webapp.enabled=false",
-                        "camunda.bpm.process-engine-name=" + name,
-                        "logging.level.root=WARN")
-                .run();
+                .run("--server.port=0",
+                        "--DB_URL=" + database.freshDatabase(name),
+                        "--DB_USER=" + database.user(),
+                        "--DB_PASSWORD=" + database.password(),
+                        "--ADMIN_USER=admin",
+                        "--ADMIN_PASSWORD=bench",
+                        "--doorbraak.demo.enabled=true",
+                        "--doorbraak.demo.password=demo",
+                        "--doorbraak.audit.engine-events=" + audit,
+                        "--doorbraak.audit.sealing-enabled=false",
+                        "--camunda.bpm.job-execution.enabled=false",
+                        "--camunda.bpm.webapp.enabled=false",
+                        "--camunda.bpm.process-engine-name=" + name,
+                        "--logging.level.root=WARN");
     }
 
     /** Drives the cases to their end and returns cases per second. */
