@@ -5,19 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import nl.doorbraak.DoorbraakApplication;
 import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestSubmission;
 import nl.doorbraak.security.DoorbraakUser;
@@ -64,8 +60,8 @@ class AuditOverheadBench {
                     - ratio with/without (medians): %.2f
                     - audit entries per case: %.0f
                     """.formatted(LocalDateTime.now().withNano(0), database.description(), database.settings(),
-                    CASES, WARMUP_CASES, ROUNDS, format(withAudit), median(withAudit), format(without),
-                    median(without), median(withAudit) / median(without), (double) entries / cases);
+                    CASES, WARMUP_CASES, ROUNDS, format(withAudit), BenchApplication.median(withAudit), format(without),
+                    BenchApplication.median(without), BenchApplication.median(withAudit) / BenchApplication.median(without), (double) entries / cases);
             System.out.println(report);
             Path results = Path.of("bench", "results");
             Files.createDirectories(results);
@@ -74,23 +70,7 @@ class AuditOverheadBench {
     }
 
     private static ConfigurableApplicationContext start(BenchDatabase database, String name, boolean audit) {
-        // command-line arguments: they outrank application.yml, which default properties do not
-        return new SpringApplicationBuilder(DoorbraakApplication.class)
-                .profiles("postgres")
-                .run("--server.port=0",
-                        "--DB_URL=" + database.freshDatabase(name),
-                        "--DB_USER=" + database.user(),
-                        "--DB_PASSWORD=" + database.password(),
-                        "--ADMIN_USER=admin",
-                        "--ADMIN_PASSWORD=bench",
-                        "--doorbraak.demo.enabled=true",
-                        "--doorbraak.demo.password=demo",
-                        "--doorbraak.audit.engine-events=" + audit,
-                        "--doorbraak.audit.sealing-enabled=false",
-                        "--camunda.bpm.job-execution.enabled=false",
-                        "--camunda.bpm.webapp.enabled=false",
-                        "--camunda.bpm.process-engine-name=" + name,
-                        "--logging.level.root=WARN");
+        return BenchApplication.start(database, name, "--doorbraak.audit.engine-events=" + audit);
     }
 
     /** Drives the cases to their end and returns cases per second. */
@@ -99,52 +79,20 @@ class AuditOverheadBench {
         RequestSubmission submission = app.getBean(RequestSubmission.class);
         long start = System.nanoTime();
         for (int i = 0; i < cases; i++) {
-            String reference = submission.submit(RequestKind.RULE_CHANGE, input(), ROTTERDAM, null).request().reference();
-            complete(engine, reference, "Task_Intake", "programme-office", Map.of("intakeOutcome", "complete",
-                    "ruleDomains", List.of("income-support")));
-            complete(engine, reference, "Task_Assess", "reviewer-szw", Map.of("assessmentOutcome", "advice",
-                    "advice", "support", "rationale", "Past binnen de wet."));
+            String reference = submission.submit(RequestKind.RULE_CHANGE,
+                    BenchApplication.ruleChange("rotterdam-zuid", "bench@rotterdam.example"), ROTTERDAM, null)
+                    .request().reference();
+            BenchApplication.complete(engine, reference, "Task_Intake", "programme-office", "programme-office",
+                    Map.of("intakeOutcome", "complete", "ruleDomains", List.of("income-support")));
+            BenchApplication.complete(engine, reference, "Task_Assess", "reviewer-szw", "ministry-szw",
+                    Map.of("assessmentOutcome", "advice", "advice", "support", "rationale", "Past binnen de wet."));
             Jobs.runDue(engine);
-            complete(engine, reference, "Task_Decide", "programme-director", Map.of("decisionOutcome", "granted",
-                    "instrument", "clarification", "effectiveDate", "2027-01-01", "rationale", "Akkoord."));
+            BenchApplication.complete(engine, reference, "Task_Decide", "programme-director", "programme-director",
+                    Map.of("decisionOutcome", "granted", "instrument", "clarification", "effectiveDate", "2027-01-01",
+                            "rationale", "Akkoord."));
             Jobs.runDue(engine);
         }
         return cases / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static void complete(ProcessEngine engine, String reference, String taskKey, String user,
-                                 Map<String, Object> values) {
-        Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey(taskKey).singleResult();
-        engine.getIdentityService().setAuthentication(user, List.of(user.startsWith("reviewer-")
-                ? "ministry-" + user.substring("reviewer-".length()) : user));
-        try {
-            engine.getTaskService().complete(task.getId(), new HashMap<>(values));
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
-    }
-
-    private static Map<String, Object> input() {
-        Map<String, Object> input = new HashMap<>();
-        input.put("focusArea", "rotterdam-zuid");
-        input.put("title", "Kostendelersnorm voor jongvolwassenen");
-        input.put("regulation", "Participatiewet");
-        input.put("ruleDomains", List.of("income-support"));
-        input.put("conflict", "Jongvolwassenen die thuis wonen verlagen de uitkering van hun ouders.");
-        input.put("proposedSolution", "Tijdelijke vrijstelling in het focusgebied.");
-        input.put("requestedInstrument", "clarification");
-        input.put("urgency", "normal");
-        input.put("contactName", "J. de Vries");
-        input.put("contactEmail", "bench@rotterdam.example");
-        return input;
-    }
-
-    static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(Double::compare);
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static String format(List<Double> values) {

@@ -1,0 +1,85 @@
+package nl.doorbraak.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import nl.doorbraak.DoorbraakApplication;
+
+/** Starting the application for a benchmark, and driving cases through it as its users would. */
+final class BenchApplication {
+
+    private BenchApplication() {
+    }
+
+    /**
+     * The application in the production profile on a fresh database of its own, demo users on,
+     * the job executor off (the driver runs asynchronous steps itself), webapps off. Settings are
+     * command-line arguments: they outrank application.yml, which default properties do not.
+     */
+    static ConfigurableApplicationContext start(BenchDatabase database, String name, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--DB_URL=" + database.freshDatabase(name),
+                "--DB_USER=" + database.user(),
+                "--DB_PASSWORD=" + database.password(),
+                "--ADMIN_USER=admin",
+                "--ADMIN_PASSWORD=bench",
+                "--doorbraak.demo.enabled=true",
+                "--doorbraak.demo.password=demo",
+                "--doorbraak.audit.sealing-enabled=false",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--camunda.bpm.webapp.enabled=false",
+                "--camunda.bpm.process-engine-name=" + name,
+                "--logging.level.root=WARN"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(DoorbraakApplication.class).profiles("postgres")
+                .run(args.toArray(String[]::new));
+    }
+
+    /** Completes the case's open task of that kind as the user, as Tasklist would. */
+    static void complete(ProcessEngine engine, String reference, String taskKey, String user, String group,
+                         Map<String, Object> values) {
+        Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey(taskKey).singleResult();
+        engine.getIdentityService().setAuthentication(user, List.of(group));
+        try {
+            engine.getTaskService().complete(task.getId(), new HashMap<>(values));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    static double percentile(List<Double> values, double fraction) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(fraction * sorted.size()) - 1));
+    }
+
+    static Map<String, Object> ruleChange(String focusArea, String contactEmail) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("focusArea", focusArea);
+        input.put("title", "Kostendelersnorm voor jongvolwassenen");
+        input.put("regulation", "Participatiewet");
+        input.put("ruleDomains", List.of("income-support"));
+        input.put("conflict", "Jongvolwassenen die thuis wonen verlagen de uitkering van hun ouders.");
+        input.put("proposedSolution", "Tijdelijke vrijstelling in het focusgebied.");
+        input.put("requestedInstrument", "clarification");
+        input.put("urgency", "normal");
+        input.put("contactName", "J. de Vries");
+        input.put("contactEmail", contactEmail);
+        return input;
+    }
+}
