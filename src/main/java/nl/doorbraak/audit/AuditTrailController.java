@@ -67,9 +67,6 @@ class AuditTrailController {
     static final MediaType NDJSON = new MediaType("application", "x-ndjson");
 
     /** The columns of the CSV, and the members of a JSON item, in this order. */
-    static final List<String> COLUMNS = List.of("chain", "sequence", "occurredAt", "source", "application", "userId",
-            "userDisplay", "action", "actionDisplay", "result", "resourceType", "resourceId", "resourceDisplay",
-            "explanation", "changes", "traceId", "prevHash", "hash", "sentence");
 
 
     private final AuditQueries queries;
@@ -115,8 +112,8 @@ class AuditTrailController {
         Map<String, String> links = links(reference, pageNumber, size, total);
         if (csv) {
             StringBuilder body = new StringBuilder();
-            appendCsvRow(body, COLUMNS);
-            entries.forEach(entry -> appendCsvRow(body, values(entry)));
+            AuditCsv.appendRow(body, AuditCsv.COLUMNS);
+            entries.forEach(entry -> AuditCsv.appendRow(body, AuditCsv.values(entry)));
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(TEXT_CSV);
             headers.setContentDisposition(ContentDisposition.attachment()
@@ -183,14 +180,14 @@ class AuditTrailController {
             StringBuilder row = new StringBuilder(2048);
             try {
                 if (csv) {
-                    appendCsvRow(row, COLUMNS);
+                    AuditCsv.appendRow(row, AuditCsv.COLUMNS);
                     writer.append(row);
                 }
                 queries.forEachInPeriod(fromInstant, toInstant, entry -> {
                     try {
                         if (csv) {
                             row.setLength(0);
-                            appendCsvRow(row, values(entry));
+                            AuditCsv.appendRow(row, AuditCsv.values(entry));
                             writer.append(row);
                         } else {
                             writer.write(entry.exportLine());
@@ -303,57 +300,12 @@ class AuditTrailController {
     }
 
     private static Map<String, Object> item(AuditEntry entry) {
-        List<String> values = values(entry);
+        List<String> values = AuditCsv.values(entry);
         Map<String, Object> item = new LinkedHashMap<>();
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            item.put(COLUMNS.get(i), COLUMNS.get(i).equals("sequence") ? (Object) entry.sequence() : values.get(i));
+        for (int i = 0; i < AuditCsv.COLUMNS.size(); i++) {
+            String column = AuditCsv.COLUMNS.get(i);
+            item.put(column, column.equals("sequence") ? (Object) entry.sequence() : values.get(i));
         }
         return item;
-    }
-
-    /** The entry's values in the order of {@link #COLUMNS}. */
-    static List<String> values(AuditEntry entry) {
-        List<String> values = new ArrayList<>(COLUMNS.size());
-        values.add(entry.chain());
-        values.add(Long.toString(entry.sequence()));
-        values.add(entry.occurredAt() == null ? null : AuditHashes.timestamp(entry.occurredAt()));
-        values.add(entry.source());
-        values.add(entry.application());
-        values.add(entry.userId());
-        values.add(entry.userDisplay());
-        values.add(entry.action());
-        values.add(entry.actionDisplay());
-        values.add(entry.result());
-        values.add(entry.resourceType());
-        values.add(entry.resourceId());
-        values.add(entry.resourceDisplay());
-        values.add(entry.explanation());
-        values.add(entry.changes());
-        values.add(entry.traceId());
-        values.add(entry.prevHash());
-        values.add(entry.hash());
-        values.add(AuditSentences.of(entry));
-        return values;
-    }
-
-    /** One CSV record (RFC 4180, CRLF) whose cells no spreadsheet runs as a formula. */
-    static void appendCsvRow(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(csvCell(cells.get(i)));
-        }
-        out.append("\r\n");
-    }
-
-    static String csvCell(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String cell = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-                || cell.indexOf('\r') >= 0;
-        return quote ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
     }
 }
