@@ -54,6 +54,13 @@ public class AuditQueries {
     }
 
     /** At most {@code limit} entries of the chain in sequence order, skipping the first {@code offset}. */
+    /** The entries the application itself recorded on a chain (not the engine's), in sequence order. */
+    public List<AuditEntry> applicationEntries(String chain) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE chain = ? AND source = 'application'"
+                        + " ORDER BY sequence")
+                .param(chain).query(ENTRY).list();
+    }
+
     public List<AuditEntry> page(String chain, long offset, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE chain = ? ORDER BY sequence LIMIT ? OFFSET ?")
                 .params(chain, limit, offset)

@@ -41,13 +41,15 @@ class RequestController {
     private final RequestWithdrawal withdrawal;
     private final Requests requests;
     private final RequestViews views;
+    private final RequestTimeline timeline;
 
     RequestController(RequestSubmission submission, RequestWithdrawal withdrawal, Requests requests,
-                      RequestViews views) {
+                      RequestViews views, RequestTimeline timeline) {
         this.submission = submission;
         this.withdrawal = withdrawal;
         this.requests = requests;
         this.views = views;
+        this.timeline = timeline;
     }
 
     @PostMapping(consumes = "application/json")
@@ -125,6 +127,19 @@ class RequestController {
     RequestViews.RequestDetail get(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String reference) {
         return views.detail(requests.findVisible(reference, user)
                 .orElseThrow(() -> new NotFoundException("Verzoek '" + reference + "' bestaat niet.")));
+    }
+
+    @GetMapping("/{reference}/timeline")
+    @Operation(summary = "What happened to the request, in Dutch, for the municipality",
+            description = "Derived from the case's audit trail; advice appears without its content until the "
+                    + "decision is taken.")
+    Map<String, Object> timeline(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String reference) {
+        RequestRecord request = requests.findVisible(reference, user)
+                .orElseThrow(() -> new NotFoundException("Verzoek '" + reference + "' bestaat niet."));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("reference", reference);
+        result.put("items", timeline.of(request));
+        return result;
     }
 
     @PostMapping(path = "/{reference}/withdrawal")
