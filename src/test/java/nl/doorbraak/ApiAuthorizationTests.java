@@ -98,6 +98,8 @@ class ApiAuthorizationTests {
         RULE_DOMAINS("GET /api/v1/rule-domains"),
         RULE_DOMAIN("GET /api/v1/rule-domains/{code}"),
         TIMELINE("GET /api/v1/requests/{reference}/timeline routed to SZW"),
+        DECISIONS("GET /api/v1/decisions"),
+        DECISIONS_CSV("GET /api/v1/decisions?format=csv"),
         AUDIT_TRAIL("GET /api/v1/requests/{reference}/audit-trail"),
         AUDIT_EXPORT("GET /api/v1/audit/export"),
         AUDIT_VERIFICATION("GET /api/v1/audit/verification?reference={reference}");
@@ -141,6 +143,9 @@ class ApiAuthorizationTests {
             {Endpoint.RULE_DOMAINS,               401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
             {Endpoint.RULE_DOMAIN,                401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
             {Endpoint.TIMELINE,                   401, 200, 404,  200, 404,  200,  200, 200, 200, 200},
+            // everyone lists the decisions on the requests they may see
+            {Endpoint.DECISIONS,                  401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.DECISIONS_CSV,              401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
             // the audit trail is for auditors and the programme office only, whoever's case it is
             {Endpoint.AUDIT_TRAIL,                401, 403, 403,  403, 403,  403,  200, 403, 200, 403},
             {Endpoint.AUDIT_EXPORT,               401, 403, 403,  403, 403,  403,  200, 403, 200, 403},
@@ -233,6 +238,8 @@ class ApiAuthorizationTests {
             case RULE_DOMAINS -> get("/api/v1/rule-domains", user);
             case RULE_DOMAIN -> get("/api/v1/rule-domains/income-support", user);
             case TIMELINE -> get("/api/v1/requests/" + inAssessment + "/timeline", user);
+            case DECISIONS -> get("/api/v1/decisions", user);
+            case DECISIONS_CSV -> get("/api/v1/decisions?format=csv", user);
             case AUDIT_TRAIL -> get("/api/v1/requests/" + inAssessment + "/audit-trail?pageSize=5", user);
             case AUDIT_EXPORT -> get("/api/v1/audit/export?from=2026-11-01&to=2026-11-02", user);
             case AUDIT_VERIFICATION -> get("/api/v1/audit/verification?reference=" + inAssessment, user);

@@ -3,6 +3,8 @@ package nl.doorbraak.audit;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.doorbraak.platform.Csv;
+
 /**
  * Audit entries as CSV (RFC 4180): one column per entry field plus the Dutch sentence. A cell
  * that a spreadsheet would read as a formula gets a leading apostrophe.
@@ -43,22 +45,6 @@ final class AuditCsv {
 
     /** One CSV record (RFC 4180, CRLF) whose cells no spreadsheet runs as a formula. */
     static void appendRow(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(cell(cells.get(i)));
-        }
-        out.append("\r\n");
-    }
-
-    static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String cell = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-                || cell.indexOf('\r') >= 0;
-        return quote ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+        Csv.appendRow(out, cells);
     }
 }

@@ -185,6 +185,10 @@ public final class InputSchema {
     }
 
     private static Long wholeNumber(Object raw) {
+        if (raw instanceof String text) {
+            // query parameters arrive as text
+            return text.matches("-?\\d{1,15}") ? Long.valueOf(text) : null;
+        }
         if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
             return ((Number) raw).longValue();
         }

@@ -32,8 +32,6 @@ import nl.doorbraak.security.DoorbraakUser;
 @Tag(name = "Requests", description = "Requests of municipalities: submit, follow, withdraw")
 class RequestController {
 
-    private static final int MAX_PAGE_SIZE = 100;
-    private static final int MAX_PAGE = 1_000_000;
     private static final InputSchema IDEMPOTENCY_KEY = InputSchema.builder()
             .text("Idempotency-Key", "Idempotency-Key", false, 100).build();
 
@@ -42,14 +40,16 @@ class RequestController {
     private final Requests requests;
     private final RequestViews views;
     private final RequestTimeline timeline;
+    private final RequestListQuery listQuery;
 
     RequestController(RequestSubmission submission, RequestWithdrawal withdrawal, Requests requests,
-                      RequestViews views, RequestTimeline timeline) {
+                      RequestViews views, RequestTimeline timeline, RequestListQuery listQuery) {
         this.submission = submission;
         this.withdrawal = withdrawal;
         this.requests = requests;
         this.views = views;
         this.timeline = timeline;
+        this.listQuery = listQuery;
     }
 
     @PostMapping(consumes = "application/json")
@@ -92,33 +92,23 @@ class RequestController {
     }
 
     @GetMapping
-    @Operation(summary = "The requests the caller may see, newest first",
+    @Operation(summary = "The requests the caller may see, filtered, sorted and paged",
             description = "A municipality sees its own, a ministry those routed to it, programme office, "
-                    + "director and auditors all.")
+                    + "director and auditors all. Filters: status, kind, focusArea, municipality, ministry "
+                    + "(routed to), submittedFrom and submittedTo (dates, inclusive), q (text in the title); "
+                    + "sort: -submittedAt (default), submittedAt, reference, -reference, status, title.")
     Map<String, Object> list(@AuthenticationPrincipal DoorbraakUser user,
-                             @RequestParam(defaultValue = "1") int page,
-                             @RequestParam(defaultValue = "20") int pageSize) {
-        if (page < 1 || page > MAX_PAGE || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new InvalidInputException(List.of(new FieldError("page",
-                    "page moet tussen 1 en " + MAX_PAGE + " liggen en pageSize tussen 1 en " + MAX_PAGE_SIZE + ".")));
-        }
-        long total = requests.countVisible(user);
-        List<RequestViews.RequestSummary> items = requests.listVisible(user, (long) (page - 1) * pageSize, pageSize)
+                             @RequestParam Map<String, String> parameters) {
+        RequestListQuery.Page query = listQuery.parse(parameters);
+        long total = requests.count(user, query.filter());
+        List<RequestViews.RequestSummary> items = requests.list(user, query.filter(), query.offset(), query.pageSize())
                 .stream().map(views::summary).toList();
-        Map<String, String> links = new LinkedHashMap<>();
-        links.put("self", "/api/v1/requests?page=" + page + "&pageSize=" + pageSize);
-        if (page > 1) {
-            links.put("prev", "/api/v1/requests?page=" + (page - 1) + "&pageSize=" + pageSize);
-        }
-        if ((long) page * pageSize < total) {
-            links.put("next", "/api/v1/requests?page=" + (page + 1) + "&pageSize=" + pageSize);
-        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("items", items);
-        result.put("page", page);
-        result.put("pageSize", pageSize);
+        result.put("page", query.page());
+        result.put("pageSize", query.pageSize());
         result.put("total", total);
-        result.put("_links", links);
+        result.put("_links", query.links("/api/v1/requests", total));
         return result;
     }
 

@@ -2,7 +2,9 @@ package nl.doorbraak.request;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -108,16 +110,21 @@ public class Requests {
                 .query(RequestRecord.class).optional();
     }
 
-    List<RequestRecord> listVisible(DoorbraakUser user, long offset, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM request WHERE " + VISIBLE
-                        + " ORDER BY submitted_at DESC, reference DESC LIMIT :limit OFFSET :offset")
-                .params(visibility(user))
-                .param("limit", limit).param("offset", offset)
-                .query(RequestRecord.class).list();
+    /** A page of the requests the user may see that pass the filter. */
+    public List<RequestRecord> list(DoorbraakUser user, RequestFilter filter, long offset, int limit) {
+        Map<String, Object> params = new HashMap<>(visibility(user));
+        String conditions = filter.conditions(params);
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM request WHERE " + VISIBLE + conditions
+                        + " ORDER BY " + filter.orderBy() + " LIMIT :limit OFFSET :offset")
+                .params(params).query(RequestRecord.class).list();
     }
 
-    long countVisible(DoorbraakUser user) {
-        return jdbc.sql("SELECT count(*) FROM request WHERE " + VISIBLE).params(visibility(user))
+    public long count(DoorbraakUser user, RequestFilter filter) {
+        Map<String, Object> params = new HashMap<>(visibility(user));
+        String conditions = filter.conditions(params);
+        return jdbc.sql("SELECT count(*) FROM request WHERE " + VISIBLE + conditions).params(params)
                 .query(Long.class).single();
     }
 

@@ -1,0 +1,78 @@
+package nl.doorbraak.request;
+
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Which requests a list shows, on top of what the caller may see at all. Every part is optional;
+ * {@code sort} is one of {@link #SORTS}.
+ */
+public record RequestFilter(String status, String kind, String focusArea, String municipality, String ministry,
+                            OffsetDateTime submittedFrom, OffsetDateTime submittedTo, String text, boolean decidedOnly,
+                            String sort) {
+
+    /** The sort orders a caller may ask for, and their SQL. */
+    public static final Map<String, String> SORTS = Map.of(
+            "-submittedAt", "submitted_at DESC, reference DESC",
+            "submittedAt", "submitted_at ASC, reference ASC",
+            "reference", "reference ASC",
+            "-reference", "reference DESC",
+            "status", "status ASC, submitted_at DESC",
+            "title", "title ASC, reference ASC");
+
+    public static RequestFilter all() {
+        return new RequestFilter(null, null, null, null, null, null, null, null, false, null);
+    }
+
+    public RequestFilter decided() {
+        return new RequestFilter(status, kind, focusArea, municipality, ministry, submittedFrom, submittedTo, text,
+                true, sort);
+    }
+
+    /** The SQL conditions of this filter, each starting with AND; their values go into params. */
+    String conditions(Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
+        if (status != null) {
+            sql.append(" AND status = :status");
+            params.put("status", status);
+        }
+        if (kind != null) {
+            sql.append(" AND kind = :kind");
+            params.put("kind", kind);
+        }
+        if (focusArea != null) {
+            sql.append(" AND focus_area_code = :focusArea");
+            params.put("focusArea", focusArea);
+        }
+        if (municipality != null) {
+            sql.append(" AND municipality_code = :filterMunicipality");
+            params.put("filterMunicipality", municipality);
+        }
+        if (ministry != null) {
+            sql.append(" AND id IN (SELECT request_id FROM request_ministry WHERE ministry_code = :filterMinistry)");
+            params.put("filterMinistry", ministry);
+        }
+        if (submittedFrom != null) {
+            sql.append(" AND submitted_at >= :submittedFrom");
+            params.put("submittedFrom", submittedFrom);
+        }
+        if (submittedTo != null) {
+            sql.append(" AND submitted_at < :submittedTo");
+            params.put("submittedTo", submittedTo);
+        }
+        if (text != null) {
+            sql.append(" AND LOWER(title) LIKE :text ESCAPE '\\'");
+            params.put("text", "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        if (decidedOnly) {
+            sql.append(" AND id IN (SELECT request_id FROM decision)");
+        }
+        return sql.toString();
+    }
+
+    String orderBy() {
+        return SORTS.getOrDefault(sort == null ? "-submittedAt" : sort, SORTS.get("-submittedAt"));
+    }
+}

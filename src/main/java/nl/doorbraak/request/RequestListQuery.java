@@ -1,0 +1,123 @@
+package nl.doorbraak.request;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
+
+import nl.doorbraak.platform.InputSchema;
+import nl.doorbraak.reference.ReferenceData;
+
+/**
+ * The query parameters of a list of requests (or decisions), checked like any other input:
+ * every error at once, unknown parameters refused. Dates are whole days in Dutch time.
+ */
+@Component
+public class RequestListQuery {
+
+    /** A checked query: the filter, the page, and the parameters to repeat in paging links. */
+    public record Page(RequestFilter filter, int page, int pageSize, Map<String, String> parameters) {
+
+        public long offset() {
+            return (long) (page - 1) * pageSize;
+        }
+
+        /** A link to another page of the same list. */
+        public String link(String path, int otherPage) {
+            StringJoiner query = new StringJoiner("&", path + "?", "");
+            parameters.forEach((key, value) -> query.add(key + "=" + UriUtils.encodeQueryParam(value, "UTF-8")));
+            query.add("page=" + otherPage);
+            query.add("pageSize=" + pageSize);
+            return query.toString();
+        }
+
+        /** self, and prev/next where they exist. */
+        public Map<String, String> links(String path, long total) {
+            Map<String, String> links = new LinkedHashMap<>();
+            links.put("self", link(path, page));
+            if (page > 1) {
+                links.put("prev", link(path, page - 1));
+            }
+            if ((long) page * pageSize < total) {
+                links.put("next", link(path, page + 1));
+            }
+            return links;
+        }
+    }
+
+    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
+
+    private final ReferenceData referenceData;
+
+    RequestListQuery(ReferenceData referenceData) {
+        this.referenceData = referenceData;
+    }
+
+    /** Checks the parameters; extra keys the caller may pass besides the filter are allowed ones. */
+    public Page parse(Map<String, String> parameters, String... otherAllowed) {
+        InputSchema.Builder schema = InputSchema.builder()
+                .integer("page", "page", false, 1, 1_000_000)
+                .integer("pageSize", "pageSize", false, 1, 100)
+                .choice("status", "status", false, RequestListQuery::statuses)
+                .choice("kind", "kind", false, () -> Map.of(RequestKind.RULE_CHANGE.code(), "Regelaanpassing"))
+                .choice("focusArea", "focusArea", false, () -> codes(referenceData.focusAreas().stream()
+                        .map(area -> area.code()).toList()))
+                .choice("municipality", "municipality", false, () -> codes(referenceData.municipalities().stream()
+                        .map(municipality -> municipality.code()).toList()))
+                .choice("ministry", "ministry", false, () -> codes(referenceData.ministries().stream()
+                        .map(ministry -> ministry.code()).toList()))
+                .date("submittedFrom", "submittedFrom", false)
+                .date("submittedTo", "submittedTo", false)
+                .text("q", "q", false, 200)
+                .choice("sort", "sort", false, () -> codes(RequestFilter.SORTS.keySet().stream().sorted().toList()));
+        for (String other : otherAllowed) {
+            schema.text(other, other, false, 50);
+        }
+        Map<String, Object> values = schema.check(RequestListQuery::fromNotAfterTo).build().validate(parameters, true);
+
+        Map<String, String> repeated = new LinkedHashMap<>();
+        parameters.forEach((key, value) -> {
+            if (!key.equals("page") && !key.equals("pageSize") && values.containsKey(key)) {
+                repeated.put(key, value);
+            }
+        });
+        LocalDate from = (LocalDate) values.get("submittedFrom");
+        LocalDate to = (LocalDate) values.get("submittedTo");
+        RequestFilter filter = new RequestFilter((String) values.get("status"), (String) values.get("kind"),
+                (String) values.get("focusArea"), (String) values.get("municipality"), (String) values.get("ministry"),
+                from == null ? null : from.atStartOfDay(DUTCH_TIME).toOffsetDateTime(),
+                to == null ? null : to.plusDays(1).atStartOfDay(DUTCH_TIME).toOffsetDateTime(),
+                (String) values.get("q"), false, (String) values.get("sort"));
+        int page = values.get("page") == null ? 1 : ((Long) values.get("page")).intValue();
+        int pageSize = values.get("pageSize") == null ? 20 : ((Long) values.get("pageSize")).intValue();
+        return new Page(filter, page, pageSize, repeated);
+    }
+
+    private static java.util.Optional<nl.doorbraak.platform.FieldError> fromNotAfterTo(Map<String, Object> values) {
+        if (values.get("submittedFrom") instanceof LocalDate from && values.get("submittedTo") instanceof LocalDate to
+                && from.isAfter(to)) {
+            return java.util.Optional.of(new nl.doorbraak.platform.FieldError("submittedTo",
+                    "submittedTo mag niet voor submittedFrom liggen."));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static Map<String, String> statuses() {
+        Map<String, String> statuses = new LinkedHashMap<>();
+        for (String status : new String[] {"submitted", "intake", "information-requested", "assessment", "coordination",
+                "decision", "decided", "evaluation", "evaluated", "withdrawn", "lapsed"}) {
+            statuses.put(status, RequestStatusLabels.label(status));
+        }
+        return statuses;
+    }
+
+    private static Map<String, String> codes(java.util.List<String> codes) {
+        Map<String, String> map = new LinkedHashMap<>();
+        codes.forEach(code -> map.put(code, code));
+        return map;
+    }
+}
