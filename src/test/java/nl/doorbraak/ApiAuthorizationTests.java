@@ -98,6 +98,7 @@ class ApiAuthorizationTests {
         RULE_DOMAINS("GET /api/v1/rule-domains"),
         RULE_DOMAIN("GET /api/v1/rule-domains/{code}"),
         TIMELINE("GET /api/v1/requests/{reference}/timeline routed to SZW"),
+        DOCUMENTS("GET /api/v1/requests/{reference}/documents routed to SZW"),
         DECISIONS("GET /api/v1/decisions"),
         DECISIONS_CSV("GET /api/v1/decisions?format=csv"),
         AUDIT_TRAIL("GET /api/v1/requests/{reference}/audit-trail"),
@@ -143,6 +144,7 @@ class ApiAuthorizationTests {
             {Endpoint.RULE_DOMAINS,               401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
             {Endpoint.RULE_DOMAIN,                401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
             {Endpoint.TIMELINE,                   401, 200, 404,  200, 404,  200,  200, 200, 200, 200},
+            {Endpoint.DOCUMENTS,                  401, 200, 404,  200, 404,  200,  200, 200, 200, 200},
             // everyone lists the decisions on the requests they may see
             {Endpoint.DECISIONS,                  401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
             {Endpoint.DECISIONS_CSV,              401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
@@ -238,6 +240,7 @@ class ApiAuthorizationTests {
             case RULE_DOMAINS -> get("/api/v1/rule-domains", user);
             case RULE_DOMAIN -> get("/api/v1/rule-domains/income-support", user);
             case TIMELINE -> get("/api/v1/requests/" + inAssessment + "/timeline", user);
+            case DOCUMENTS -> get("/api/v1/requests/" + inAssessment + "/documents", user);
             case DECISIONS -> get("/api/v1/decisions", user);
             case DECISIONS_CSV -> get("/api/v1/decisions?format=csv", user);
             case AUDIT_TRAIL -> get("/api/v1/requests/" + inAssessment + "/audit-trail?pageSize=5", user);

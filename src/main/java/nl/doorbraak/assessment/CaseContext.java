@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.request.DecisionLookup;
+import nl.doorbraak.request.DocumentRecord;
+import nl.doorbraak.request.Documents;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.request.RuleChangeSchema;
@@ -43,14 +45,16 @@ class CaseContext implements TaskListener {
     private final CaseRecords records;
     private final DecisionLookup decisions;
     private final ObjectMapper objectMapper;
+    private final Documents documents;
 
     CaseContext(Requests requests, ReferenceData referenceData, CaseRecords records, DecisionLookup decisions,
-                ObjectMapper objectMapper) {
+                ObjectMapper objectMapper, Documents documents) {
         this.requests = requests;
         this.referenceData = referenceData;
         this.records = records;
         this.decisions = decisions;
         this.objectMapper = objectMapper;
+        this.documents = documents;
     }
 
     @Override
@@ -86,6 +90,7 @@ class CaseContext implements TaskListener {
         if (ministry != null) {
             context.put("caseMinistry", ministryAbbreviation);
         }
+        context.put("caseDocuments", documentList(request));
         task.setVariablesLocal(context);
     }
 
@@ -123,6 +128,21 @@ class CaseContext implements TaskListener {
         return history.toString();
     }
 
+    /** The case's documents, one line each with the address to download it. */
+    private String documentList(RequestRecord request) {
+        List<DocumentRecord> files = documents.of(request.id());
+        if (files.isEmpty()) {
+            return "Geen documenten.";
+        }
+        StringBuilder list = new StringBuilder();
+        for (DocumentRecord file : files) {
+            list.append(list.length() == 0 ? "" : "\n").append(file.fileName()).append(" (")
+                    .append(Math.max(1, file.sizeBytes() / 1024)).append(" kB) — /api/v1/requests/")
+                    .append(request.reference()).append("/documents/").append(file.id());
+        }
+        return list.toString();
+    }
+
     private String asker(String group) {
         return Groups.ministryCodeOf(group).map(this::abbreviation).orElse("het programmabureau");
     }
@@ -151,6 +171,6 @@ class CaseContext implements TaskListener {
     static List<String> contextKeys() {
         return List.of("caseReference", "caseMunicipality", "caseFocusArea", "caseTitle", "caseRule",
                 "caseRuleDomains", "caseConflict", "caseProposal", "caseInstrument", "caseUrgency", "caseHistory",
-                "caseMinistry");
+                "caseMinistry", "caseDocuments");
     }
 }
