@@ -24,6 +24,7 @@ import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.RequestSubmission;
 import nl.doorbraak.security.DoorbraakUser;
+import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.Jobs;
 import nl.doorbraak.support.PostgresIntegrationTest;
@@ -188,18 +189,8 @@ class AuditCompletenessTests {
     }
 
     private RequestRecord submit(String email) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("focusArea", "eindhoven-woensel-zuid");
-        input.put("title", "Kostendelersnorm in Woensel-Zuid");
-        input.put("regulation", "Participatiewet");
-        input.put("ruleDomains", List.of("income-support"));
-        input.put("conflict", "Jongeren verlagen de bijstand van hun ouders.");
-        input.put("proposedSolution", "Vrijstelling.");
-        input.put("requestedInstrument", "temporary-exemption");
-        input.put("urgency", "normal");
-        input.put("contactName", "E. van Dijk");
-        input.put("contactEmail", email);
-        return submission.submit(RequestKind.RULE_CHANGE, input, EINDHOVEN, null).request();
+        return submission.submit(RequestKind.RULE_CHANGE, CaseSteps.submission("eindhoven-woensel-zuid", email),
+                EINDHOVEN, null).request();
     }
 
     private void claimAndComplete(String reference, String taskKey, String user, Map<String, Object> values) {

@@ -6,8 +6,6 @@ import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestSubmission;
 import nl.doorbraak.security.DoorbraakUser;
+import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.Jobs;
 import nl.doorbraak.support.PostgresIntegrationTest;
@@ -71,17 +70,8 @@ class AuditRetentionTests {
     }
 
     private String endedCase() {
-        Map<String, Object> input = new HashMap<>();
-        input.put("focusArea", "roosendaal-stad");
-        input.put("title", "Schuldhulp en toeslagen in Roosendaal");
-        input.put("regulation", "Wet gemeentelijke schuldhulpverlening");
-        input.put("ruleDomains", List.of("debt-assistance"));
-        input.put("conflict", "Toeslagen worden verrekend met de schuldregeling.");
-        input.put("proposedSolution", "Eén regeling.");
-        input.put("requestedInstrument", "experiment");
-        input.put("urgency", "normal");
-        input.put("contactName", "R. Smit");
-        input.put("contactEmail", "retention@roosendaal.example");
+        Map<String, Object> input = CaseSteps.submission("roosendaal-stad", "retention@roosendaal.example",
+                "debt-assistance");
         String reference = submission.submit(RequestKind.RULE_CHANGE, input,
                 new DoorbraakUser("roosendaal", "Indiener Roosendaal", Set.of("municipality-1674")), null)
                 .request().reference();

@@ -49,6 +49,13 @@ public final class CaseSteps {
         return body;
     }
 
+    /** The same request as the application's services take it: without {@code kind}, which the API reads. */
+    public static Map<String, Object> submission(String focusArea, String contactEmail, String... ruleDomains) {
+        Map<String, Object> input = ruleChange(focusArea, contactEmail, ruleDomains);
+        input.remove("kind");
+        return input;
+    }
+
     /** An e-mail address nobody else uses, so that a test finds exactly its own mail. */
     public static String uniqueEmail(String municipality) {
         return "contact-" + UUID.randomUUID().toString().substring(0, 8) + "@" + municipality + ".example.nl";

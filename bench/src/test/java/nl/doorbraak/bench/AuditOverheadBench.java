@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestSubmission;
 import nl.doorbraak.security.DoorbraakUser;
+import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Jobs;
 
 /**
@@ -80,7 +81,7 @@ class AuditOverheadBench {
         long start = System.nanoTime();
         for (int i = 0; i < cases; i++) {
             String reference = submission.submit(RequestKind.RULE_CHANGE,
-                    BenchApplication.ruleChange("rotterdam-zuid", "bench@rotterdam.example"), ROTTERDAM, null)
+                    CaseSteps.submission("rotterdam-zuid", "bench@rotterdam.example"), ROTTERDAM, null)
                     .request().reference();
             BenchApplication.complete(engine, reference, "Task_Intake", "programme-office", "programme-office",
                     Map.of("intakeOutcome", "complete", "ruleDomains", List.of("income-support")));

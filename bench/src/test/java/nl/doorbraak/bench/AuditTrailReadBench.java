@@ -19,6 +19,7 @@ import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestSubmission;
 import nl.doorbraak.security.DoorbraakUser;
 import nl.doorbraak.support.Http;
+import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Jobs;
 
 /**
@@ -37,7 +38,7 @@ class AuditTrailReadBench {
         try (ConfigurableApplicationContext app = BenchApplication.start(database, "bench_audit_read")) {
             ProcessEngine engine = app.getBean(ProcessEngine.class);
             String reference = app.getBean(RequestSubmission.class).submit(RequestKind.RULE_CHANGE,
-                    BenchApplication.ruleChange("rotterdam-zuid", "read@rotterdam.example"),
+                    CaseSteps.submission("rotterdam-zuid", "read@rotterdam.example"),
                     new DoorbraakUser("rotterdam", "Indiener Rotterdam", Set.of("municipality-0599")), null)
                     .request().reference();
             BenchApplication.complete(engine, reference, "Task_Intake", "programme-office", "programme-office",

@@ -67,19 +67,4 @@ final class BenchApplication {
         sorted.sort(Double::compare);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(fraction * sorted.size()) - 1));
     }
-
-    static Map<String, Object> ruleChange(String focusArea, String contactEmail) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("focusArea", focusArea);
-        input.put("title", "Kostendelersnorm voor jongvolwassenen");
-        input.put("regulation", "Participatiewet");
-        input.put("ruleDomains", List.of("income-support"));
-        input.put("conflict", "Jongvolwassenen die thuis wonen verlagen de uitkering van hun ouders.");
-        input.put("proposedSolution", "Tijdelijke vrijstelling in het focusgebied.");
-        input.put("requestedInstrument", "clarification");
-        input.put("urgency", "normal");
-        input.put("contactName", "J. de Vries");
-        input.put("contactEmail", contactEmail);
-        return input;
-    }
 }
