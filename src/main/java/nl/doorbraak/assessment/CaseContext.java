@@ -128,7 +128,7 @@ class CaseContext implements TaskListener {
         return history.toString();
     }
 
-    /** The case's documents, one line each with the address to download it. */
+    /** The case's documents as a Markdown list of links that Tasklist users can follow. */
     private String documentList(RequestRecord request) {
         List<DocumentRecord> files = documents.of(request.id());
         if (files.isEmpty()) {
@@ -136,9 +136,10 @@ class CaseContext implements TaskListener {
         }
         StringBuilder list = new StringBuilder();
         for (DocumentRecord file : files) {
-            list.append(list.length() == 0 ? "" : "\n").append(file.fileName()).append(" (")
-                    .append(Math.max(1, file.sizeBytes() / 1024)).append(" kB) — /api/v1/requests/")
-                    .append(request.reference()).append("/documents/").append(file.id());
+            list.append(list.length() == 0 ? "" : "\n").append("- [")
+                    .append(file.fileName().replaceAll("[\\[\\]()]", "_")).append("](/camunda/documents/")
+                    .append(request.reference()).append('/').append(file.id()).append(") (")
+                    .append(Math.max(1, file.sizeBytes() / 1024)).append(" kB)");
         }
         return list.toString();
     }

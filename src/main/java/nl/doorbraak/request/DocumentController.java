@@ -119,7 +119,11 @@ class DocumentController {
     @Operation(summary = "Download a document (as an attachment)")
     ResponseEntity<byte[]> download(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String reference,
                                     @PathVariable UUID id) {
-        RequestRecord request = visible(reference, user);
+        return attachment(visible(reference, user), id);
+    }
+
+    /** The document as an attachment, never rendered by the browser. */
+    ResponseEntity<byte[]> attachment(RequestRecord request, UUID id) {
         DocumentRecord document = documents.find(request.id(), id)
                 .orElseThrow(() -> new NotFoundException("Document '" + id + "' bestaat niet."));
         return ResponseEntity.ok()
@@ -130,6 +134,11 @@ class DocumentController {
                 .header("Digest", "sha-256=" + java.util.Base64.getEncoder()
                         .encodeToString(HexFormat.of().parseHex(document.sha256())))
                 .body(documents.content(id));
+    }
+
+    RequestRecord visible(String reference, DoorbraakUser user) {
+        return requests.findVisible(reference, user)
+                .orElseThrow(() -> new NotFoundException("Verzoek '" + reference + "' bestaat niet."));
     }
 
     @DeleteMapping("/{id}")
@@ -153,11 +162,6 @@ class DocumentController {
                 .changes(Map.of("sha256", document.sha256()), null)
                 .record();
         return ResponseEntity.noContent().build();
-    }
-
-    private RequestRecord visible(String reference, DoorbraakUser user) {
-        return requests.findVisible(reference, user)
-                .orElseThrow(() -> new NotFoundException("Verzoek '" + reference + "' bestaat niet."));
     }
 
     /** The submitting municipality, the ministries the case was routed to, and the programme office. */

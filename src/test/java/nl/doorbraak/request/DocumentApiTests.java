@@ -85,7 +85,53 @@ class DocumentApiTests {
         String assess = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).singleResult()
                 .getId();
         assertThat(engine.getTaskService().getVariableLocal(assess, "caseDocuments")).asString()
-                .contains("Juridische analyse.pdf").contains("/documents/" + document.path("id").asText());
+                .contains("[Juridische analyse.pdf](/camunda/documents/" + reference + "/"
+                        + document.path("id").asText() + ")");
+    }
+
+    @Test
+    void taskFormsLinkToTheDocumentsForWhoeverIsLoggedInToTasklist() throws Exception {
+        String id = Http.json(upload(DORDRECHT, "bijlage.pdf", "application/pdf", PDF)).path("id").asText();
+        intakeComplete(http, engine.getTaskService(), reference, "income-support");
+        String assess = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).singleResult()
+                .getId();
+        String link = "/camunda/documents/" + reference + "/" + id;
+        assertThat(engine.getTaskService().getVariableLocal(assess, "caseDocuments"))
+                .isEqualTo("- [bijlage.pdf](" + link + ") (1 kB)");
+
+        java.net.http.HttpClient reviewer = tasklistSession(TestUsers.REVIEWER_SZW);
+        HttpResponse<byte[]> download = reviewer.send(HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + link)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(PDF);
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(value ->
+                assertThat(value).startsWith("attachment;"));
+
+        assertProblem(http.get(link), 401);
+        java.net.http.HttpClient otherMinistry = tasklistSession(TestUsers.REVIEWER_VWS);
+        HttpResponse<String> refused = otherMinistry.send(HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + link)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(refused, 404);
+    }
+
+    /** A browser logged in to Tasklist (session cookie and the webapp's CSRF token). */
+    private java.net.http.HttpClient tasklistSession(String user) throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://localhost:" + port;
+        browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/tasklist/default/")).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        String token = cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + TestUsers.PASSWORD))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return browser;
     }
 
     @Test
