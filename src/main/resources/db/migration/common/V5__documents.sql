@@ -6,7 +6,7 @@ CREATE TABLE document (
     media_type   VARCHAR(100)  NOT NULL,
     size_bytes   BIGINT        NOT NULL,
     sha256       CHAR(64)      NOT NULL,
-    content      BYTEA,                      -- null once removed
+    content      BYTEA,                      -- null once removed (H2 reads BYTEA as BINARY VARYING)
     uploaded_by  VARCHAR(64)   NOT NULL,
     uploaded_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     removed_by   VARCHAR(64),
