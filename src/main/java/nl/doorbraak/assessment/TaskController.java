@@ -27,9 +27,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.doorbraak.platform.ConflictException;
+import nl.doorbraak.platform.InputSchema;
 import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.security.DoorbraakUser;
 
@@ -48,7 +50,10 @@ class TaskController {
                     Map<String, Object> context, Map<String, String> _links) {
     }
 
-    private static final int LIMIT = 200;
+    private static final InputSchema PAGING = InputSchema.builder()
+            .integer("page", "page", false, 1, 100_000)
+            .integer("pageSize", "pageSize", false, 1, 200)
+            .build();
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
@@ -64,17 +69,36 @@ class TaskController {
     }
 
     @GetMapping
-    @Operation(summary = "The caller's open tasks: those of their groups and those assigned to them, oldest due first")
-    List<TaskView> list(@AuthenticationPrincipal DoorbraakUser user) {
+    @Operation(summary = "The caller's open tasks: those of their groups and those assigned to them, oldest due first",
+            description = "Paged with page (from 1) and pageSize (1–200, default 50); the total is in X-Total-Count "
+                    + "and the other pages in the Link header (rel next, prev).")
+    ResponseEntity<List<TaskView>> list(@AuthenticationPrincipal DoorbraakUser user,
+                                        @RequestParam Map<String, String> parameters) {
+        Map<String, Object> paging = PAGING.validate(parameters, true);
+        int page = paging.get("page") == null ? 1 : ((Long) paging.get("page")).intValue();
+        int pageSize = paging.get("pageSize") == null ? 50 : ((Long) paging.get("pageSize")).intValue();
         if (user.groups().isEmpty()) {
-            return List.of();
+            return ResponseEntity.ok().header("X-Total-Count", "0").body(List.of());
         }
-        List<Task> tasks = taskService.createTaskQuery()
+        var query = taskService.createTaskQuery()
                 .taskCandidateGroupIn(new ArrayList<>(user.groups())).includeAssignedTasks()
-                .orderByDueDate().asc().orderByTaskCreateTime().asc()
-                .listPage(0, LIMIT);
+                .orderByDueDate().asc().orderByTaskCreateTime().asc();
+        long total = query.count();
+        List<Task> tasks = query.listPage((page - 1) * pageSize, pageSize);
         Map<String, String> references = references(tasks);
-        return tasks.stream().map(task -> view(task, references.get(task.getProcessInstanceId()), false)).toList();
+        List<String> links = new ArrayList<>();
+        if ((long) page * pageSize < total) {
+            links.add("</api/v1/tasks?page=" + (page + 1) + "&pageSize=" + pageSize + ">; rel=\"next\"");
+        }
+        if (page > 1) {
+            links.add("</api/v1/tasks?page=" + (page - 1) + "&pageSize=" + pageSize + ">; rel=\"prev\"");
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", Long.toString(total));
+        if (!links.isEmpty()) {
+            response.header("Link", String.join(", ", links));
+        }
+        return response.body(tasks.stream()
+                .map(task -> view(task, references.get(task.getProcessInstanceId()), false)).toList());
     }
 
     @GetMapping("/{id}")
