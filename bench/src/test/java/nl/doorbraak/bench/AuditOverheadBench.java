@@ -43,8 +43,10 @@ class AuditOverheadBench {
             drive(off, WARMUP_CASES);
             List<Double> withAudit = new ArrayList<>();
             List<Double> without = new ArrayList<>();
+            Map<String, List<Double>> stepsWithAudit = new java.util.LinkedHashMap<>();
             for (int round = 0; round < ROUNDS; round++) {
                 withAudit.add(drive(on, CASES));
+                STEPS.forEach((step, millis) -> stepsWithAudit.put(step, new ArrayList<>(millis)));
                 without.add(drive(off, CASES));
             }
             long entries = on.getBean(JdbcClient.class).sql("SELECT count(*) FROM audit_event").query(Long.class).single();
@@ -60,9 +62,10 @@ class AuditOverheadBench {
                     - without audit (cases/s, per round): %s — median %.1f
                     - ratio with/without (medians): %.2f
                     - audit entries per case: %.0f
+                    - median milliseconds per step, with audit (last round): %s
                     """.formatted(LocalDateTime.now().withNano(0), database.description(), database.settings(),
                     CASES, WARMUP_CASES, ROUNDS, format(withAudit), BenchApplication.median(withAudit), format(without),
-                    BenchApplication.median(without), BenchApplication.median(withAudit) / BenchApplication.median(without), (double) entries / cases);
+                    BenchApplication.median(without), BenchApplication.median(withAudit) / BenchApplication.median(without), (double) entries / cases, steps(stepsWithAudit));
             System.out.println(report);
             Path results = Path.of("bench", "results");
             Files.createDirectories(results);
@@ -74,26 +77,45 @@ class AuditOverheadBench {
         return BenchApplication.start(database, name, "--doorbraak.audit.engine-events=" + audit);
     }
 
+    /** Milliseconds per step of the last round with audit, to see where a case's time goes. */
+    private static final Map<String, List<Double>> STEPS = new java.util.LinkedHashMap<>();
+
     /** Drives the cases to their end and returns cases per second. */
     private static double drive(ConfigurableApplicationContext app, int cases) {
         ProcessEngine engine = app.getBean(ProcessEngine.class);
         RequestSubmission submission = app.getBean(RequestSubmission.class);
+        STEPS.clear();
         long start = System.nanoTime();
         for (int i = 0; i < cases; i++) {
-            String reference = submission.submit(RequestKind.RULE_CHANGE,
+            String[] reference = new String[1];
+            step("submit", () -> reference[0] = submission.submit(RequestKind.RULE_CHANGE,
                     CaseSteps.submission("rotterdam-zuid", "bench@rotterdam.example"), ROTTERDAM, null)
-                    .request().reference();
-            BenchApplication.complete(engine, reference, "Task_Intake", "programme-office", "programme-office",
-                    Map.of("intakeOutcome", "complete", "ruleDomains", List.of("income-support")));
-            BenchApplication.complete(engine, reference, "Task_Assess", "reviewer-szw", "ministry-szw",
-                    Map.of("assessmentOutcome", "advice", "advice", "support", "rationale", "Past binnen de wet."));
-            Jobs.runDue(engine);
-            BenchApplication.complete(engine, reference, "Task_Decide", "programme-director", "programme-director",
-                    Map.of("decisionOutcome", "granted", "instrument", "clarification", "effectiveDate", "2027-01-01",
-                            "rationale", "Akkoord."));
-            Jobs.runDue(engine);
+                    .request().reference());
+            step("intake", () -> BenchApplication.complete(engine, reference[0], "Task_Intake", "programme-office",
+                    "programme-office", Map.of("intakeOutcome", "complete", "ruleDomains", List.of("income-support"))));
+            step("advice", () -> BenchApplication.complete(engine, reference[0], "Task_Assess", "reviewer-szw",
+                    "ministry-szw", Map.of("assessmentOutcome", "advice", "advice", "support",
+                            "rationale", "Past binnen de wet.")));
+            step("advice job (join, consolidation)", () -> Jobs.runDue(engine));
+            step("decision", () -> BenchApplication.complete(engine, reference[0], "Task_Decide", "programme-director",
+                    "programme-director", Map.of("decisionOutcome", "granted", "instrument", "clarification",
+                            "effectiveDate", "2027-01-01", "rationale", "Akkoord.")));
+            step("decision letter job", () -> Jobs.runDue(engine));
         }
         return cases / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void step(String name, Runnable step) {
+        long start = System.nanoTime();
+        step.run();
+        STEPS.computeIfAbsent(name, key -> new ArrayList<>()).add((System.nanoTime() - start) / 1e6);
+    }
+
+    private static String steps(Map<String, List<Double>> steps) {
+        StringBuilder out = new StringBuilder();
+        steps.forEach((step, millis) -> out.append(out.length() == 0 ? "" : "; ").append(step).append(' ')
+                .append(String.format("%.1f", BenchApplication.median(millis))));
+        return out.toString();
     }
 
     private static String format(List<Double> values) {
