@@ -36,7 +36,8 @@ class RecordLapse implements JavaDelegate {
                 .action("request-lapsed", "Verzoek vervallen: geen antwoord binnen de termijn")
                 .resource("information-request", question, request.title())
                 .record();
-        outbox.discardUnsent(request.id()); // questions and reminders not sent yet no longer apply
+        // questions and reminders not sent yet no longer apply
+        outbox.discardUnsent(request.id(), request.reference(), "doordat het verzoek is vervallen");
         outbox.enqueue(request.id(), "lapsed", request.contactEmail(), InformationLetters.lapsed(request));
         // the question and answer now live in the case file; a next question starts with an empty form
         execution.removeVariables(java.util.List.of("informationQuestion", "informationAnswer"));

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import nl.doorbraak.audit.AuditTrail;
+
 /** Messages waiting to be sent, written in the transaction of the step that causes them. */
 @Service
 public class Outbox {
@@ -18,9 +20,11 @@ public class Outbox {
     }
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    Outbox(JdbcClient jdbc) {
+    Outbox(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public UUID enqueue(UUID requestId, String topic, String recipient, String subject, String body) {
@@ -55,11 +59,20 @@ public class Outbox {
     /**
      * Keeps messages that were not sent yet from ever being sent, e.g. a question to a
      * municipality that withdrew its request before the question went out. They stay in the
-     * outbox, marked, so what happened remains visible.
+     * outbox, marked, and the discard is on the case's audit trail, so what happened remains visible.
+     *
+     * @param why Dutch, completing "... vervallen", e.g. "door de intrekking"
      */
-    public int discardUnsent(UUID requestId) {
-        return jdbc.sql("UPDATE outbox SET discarded_at = ? WHERE request_id = ? AND sent_at IS NULL AND discarded_at IS NULL")
+    public void discardUnsent(UUID requestId, String reference, String why) {
+        int discarded = jdbc.sql("""
+                UPDATE outbox SET discarded_at = ? WHERE request_id = ? AND sent_at IS NULL AND discarded_at IS NULL""")
                 .params(OffsetDateTime.now(ZoneOffset.UTC), requestId).update();
+        if (discarded > 0) {
+            audit.about(reference)
+                    .action("notification-discarded", discarded + " nog niet verstuurde e-mail(s) vervallen " + why)
+                    .resource("notification", requestId.toString(), reference)
+                    .record();
+        }
     }
 
     /**

@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.notification.Letter;
 import nl.doorbraak.notification.Outbox;
 
@@ -16,12 +15,10 @@ class RecordWithdrawal implements JavaDelegate {
 
     private final Requests requests;
     private final Outbox outbox;
-    private final AuditTrail audit;
 
-    RecordWithdrawal(Requests requests, Outbox outbox, AuditTrail audit) {
+    RecordWithdrawal(Requests requests, Outbox outbox) {
         this.requests = requests;
         this.outbox = outbox;
-        this.audit = audit;
     }
 
     @Override
@@ -35,13 +32,8 @@ class RecordWithdrawal implements JavaDelegate {
                 taken bij het programmabureau en de ministeries zijn vervallen.
                 %s""".formatted(request.reference(), request.title(),
                 reason == null ? "" : "\nReden die u opgaf: " + reason + "\n") + Letter.SIGNATURE;
-        int discarded = outbox.discardUnsent(request.id()); // questions and reminders not sent yet no longer apply
-        if (discarded > 0) {
-            audit.about(request.reference())
-                    .action("notification-discarded", discarded + " nog niet verstuurde e-mail(s) vervallen door de intrekking")
-                    .resource("notification", request.id().toString(), request.contactEmail())
-                    .record();
-        }
+        // questions and reminders not sent yet no longer apply
+        outbox.discardUnsent(request.id(), request.reference(), "door de intrekking");
         outbox.enqueue(request.id(), "withdrawn", request.contactEmail(),
                 new Letter("Verzoek " + request.reference() + " ingetrokken", body));
     }

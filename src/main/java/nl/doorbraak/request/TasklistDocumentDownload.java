@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -29,10 +30,12 @@ class TasklistDocumentDownload {
 
     private final DocumentController documents;
     private final UserDirectory users;
+    private final String engineName;
 
-    TasklistDocumentDownload(DocumentController documents, UserDirectory users) {
+    TasklistDocumentDownload(DocumentController documents, UserDirectory users, ProcessEngine engine) {
         this.documents = documents;
         this.users = users;
+        this.engineName = engine.getName();
     }
 
     @GetMapping(path = PATH + "{reference}/{id}", produces = MediaType.ALL_VALUE)
@@ -45,7 +48,7 @@ class TasklistDocumentDownload {
         HttpSession session = request.getSession(false);
         Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
         UserAuthentication authentication = authentications == null ? null
-                : (UserAuthentication) authentications.getAuthenticationForProcessEngine("default");
+                : (UserAuthentication) authentications.getAuthenticationForProcessEngine(engineName);
         if (authentication == null) {
             throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException(
                     "Not logged in to Tasklist");

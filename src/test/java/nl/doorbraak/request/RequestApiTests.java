@@ -499,6 +499,10 @@ class RequestApiTests {
         // a question that asks to answer in a task that no longer exists, or the request lapses, must not follow
         assertThat(TestMailServer.receivedBy(email)).extracting(ReceivedMail::subject)
                 .containsExactly("Verzoek " + reference + " ingetrokken");
+        // not silently: the discarded question is on the case's audit trail
+        assertThat(jdbc.sql("SELECT action_display FROM audit_event WHERE chain = ? AND action = 'notification-discarded'")
+                .param(reference).query(String.class).list())
+                .containsExactly("1 nog niet verstuurde e-mail(s) vervallen door de intrekking");
     }
 
     @Test
