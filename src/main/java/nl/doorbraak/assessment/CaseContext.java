@@ -3,7 +3,11 @@ package nl.doorbraak.assessment;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.OffsetDateTime;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +20,15 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.platform.Amounts;
+import nl.doorbraak.platform.InputValues;
 import nl.doorbraak.reference.ReferenceData;
+import nl.doorbraak.reference.Regulation;
+import nl.doorbraak.request.BudgetLine;
+import nl.doorbraak.request.BudgetLines;
+import nl.doorbraak.request.DecisionSummary;
+import nl.doorbraak.request.Instruments;
+import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.DecisionLookup;
 import nl.doorbraak.request.DocumentRecord;
 import nl.doorbraak.request.Documents;
@@ -36,7 +48,8 @@ import nl.doorbraak.security.Groups;
 class CaseContext implements TaskListener {
 
     private static final Set<String> SEES_ADVICE = Set.of("Task_Intake", "Task_Coordinate", "Task_Decide",
-            "Task_AssessEvaluation");
+            "Task_AssessEvaluation", "Task_CheckBudgetLines", "Task_DecidePooling", "Task_CoSign",
+            "Task_CheckAccountability");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d-M-yyyy")
             .withZone(ZoneId.of("Europe/Amsterdam"));
 
@@ -46,9 +59,11 @@ class CaseContext implements TaskListener {
     private final DecisionLookup decisions;
     private final ObjectMapper objectMapper;
     private final Documents documents;
+    private final BudgetLines budgetLines;
 
     CaseContext(Requests requests, ReferenceData referenceData, CaseRecords records, DecisionLookup decisions,
-                ObjectMapper objectMapper, Documents documents) {
+                ObjectMapper objectMapper, Documents documents, BudgetLines budgetLines) {
+        this.budgetLines = budgetLines;
         this.requests = requests;
         this.referenceData = referenceData;
         this.records = records;
@@ -62,11 +77,12 @@ class CaseContext implements TaskListener {
         RequestRecord request = requests.get(ProcessVariables.requestId(task));
         Map<String, Object> submission = submission(request);
         String ministry = (String) task.getVariable("ministry");
-        String ministryAbbreviation = ministry == null ? null
-                : referenceData.ministry(ministry).map(m -> m.abbreviation()).orElse(ministry);
+        String ministryAbbreviation = ministry == null ? null : abbreviation(ministry);
+        Object budgetYear = task.getVariable("budgetYear");
 
         task.setName(task.getName() + " verzoek " + request.reference()
-                + (ministryAbbreviation == null ? "" : " (" + ministryAbbreviation + ")"));
+                + (ministryAbbreviation == null ? "" : " (" + ministryAbbreviation + ")")
+                + (budgetYear == null ? "" : " (" + budgetYear + ")"));
 
         Map<String, Object> context = new HashMap<>();
         context.put("caseReference", request.reference());
@@ -75,17 +91,21 @@ class CaseContext implements TaskListener {
         context.put("caseFocusArea", referenceData.focusArea(request.focusAreaCode())
                 .map(f -> f.name()).orElse(request.focusAreaCode()));
         context.put("caseTitle", request.title());
-        context.put("caseRule", text(submission.get("regulation"))
-                + (submission.get("article") == null ? "" : ", " + submission.get("article")));
-        context.put("caseRuleDomains", requests.ruleDomainsOf(request.id()).stream()
-                .map(code -> referenceData.ruleDomain(code).map(d -> d.name()).orElse(code))
-                .collect(Collectors.joining(", ")));
-        context.put("caseConflict", text(submission.get("conflict")));
-        context.put("caseProposal", text(submission.get("proposedSolution")));
-        context.put("caseInstrument", RuleChangeSchema.INSTRUMENTS.getOrDefault(
-                text(submission.get("requestedInstrument")), text(submission.get("requestedInstrument"))));
+        Optional<DecisionSummary> decision = decisions.decisionOn(request.id());
+        if (RequestKind.BUDGET_POOLING.code().equals(request.kind())) {
+            context.putAll(budgetContext(task, request, submission, decision));
+        } else {
+            context.put("caseRule", text(submission.get("regulation"))
+                    + (submission.get("article") == null ? "" : ", " + submission.get("article")));
+            context.put("caseRuleDomains", requests.ruleDomainsOf(request.id()).stream()
+                    .map(code -> referenceData.ruleDomain(code).map(d -> d.name()).orElse(code))
+                    .collect(Collectors.joining(", ")));
+            context.put("caseConflict", text(submission.get("conflict")));
+            context.put("caseProposal", text(submission.get("proposedSolution")));
+        }
+        context.put("caseInstrument", Instruments.label(text(submission.get("requestedInstrument"))));
         context.put("caseUrgency", RuleChangeSchema.URGENCIES.getOrDefault(request.urgency(), request.urgency()));
-        context.put("caseHistory", history(request, SEES_ADVICE.contains(task.getTaskDefinitionKey()),
+        context.put("caseHistory", history(request, decision, SEES_ADVICE.contains(task.getTaskDefinitionKey()),
                 (String) task.getVariable("coordinationSummary")));
         if (ministry != null) {
             context.put("caseMinistry", ministryAbbreviation);
@@ -94,7 +114,78 @@ class CaseContext implements TaskListener {
         task.setVariablesLocal(context);
     }
 
-    private String history(RequestRecord request, boolean withAdvice, String coordinationSummary) {
+    /**
+     * The budget lines as a table (with what was granted, once decided), the period, total and
+     * accountability arrangement; for the decision the partial grant to fill in, for co-signing
+     * the director's decision, for the yearly follow-up the budget year.
+     */
+    private Map<String, Object> budgetContext(DelegateTask task, RequestRecord request, Map<String, Object> submission,
+                                              Optional<DecisionSummary> decision) {
+        List<BudgetLine> lines = budgetLines.of(request.id());
+        Map<String, BigDecimal> granted = new HashMap<>();
+        decision.ifPresent(taken -> taken.budgetLines()
+                .forEach(line -> granted.put(line.ministryCode(), line.grantedAmount())));
+        List<Map<String, String>> table = new ArrayList<>();
+        List<Map<String, String>> toGrant = new ArrayList<>();
+        for (BudgetLine line : lines) {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("ministry", abbreviation(line.ministryCode()));
+            row.put("regulation", regulationName(line.regulationCode()));
+            row.put("amount", Amounts.euros(line.amount()));
+            row.put("years", line.years().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            row.put("granted", granted.containsKey(line.ministryCode()) ? Amounts.euros(granted.get(line.ministryCode())) : "");
+            table.add(row);
+            toGrant.add(Map.of("ministry", line.ministryCode(),
+                    "line", abbreviation(line.ministryCode()) + " – " + regulationName(line.regulationCode())
+                            + ": gevraagd " + Amounts.euros(line.amount()),
+                    "grantedAmount", line.amount().toPlainString()));
+        }
+        Map<String, Object> context = new HashMap<>();
+        context.put("casePurpose", text(submission.get("purpose")));
+        context.put("casePeriod", text(submission.get("firstYear")) + "–" + text(submission.get("lastYear")));
+        context.put("caseBudgetLines", table);
+        context.put("caseTotalAmount", Amounts.euros(BudgetLines.total(lines)));
+        context.put("caseAccountability", text(submission.get("accountabilityArrangement")));
+        if ("Task_DecidePooling".equals(task.getTaskDefinitionKey())) {
+            // not task-local: Tasklist writes a submitted field into a task-local variable of the same name
+            task.getExecution().setVariable("grantedLines", toGrant);
+        }
+        if ("Task_CoSign".equals(task.getTaskDefinitionKey())) {
+            context.put("caseDecision", directorsDecision(task));
+        } else if (decision.isPresent()) {
+            context.put("caseDecision", decision.get().outcomeLabel() + ". " + decision.get().rationale());
+        }
+        if (task.getVariable("budgetYear") != null) {
+            context.put("caseBudgetYear", String.valueOf(task.getVariable("budgetYear")));
+        }
+        return context;
+    }
+
+    /** The decision Financiën is asked to co-sign: not in the register yet, so from the process. */
+    private String directorsDecision(DelegateTask task) {
+        String outcome = (String) task.getVariable("decisionOutcome");
+        StringBuilder text = new StringBuilder(TaskForms.OUTCOMES.getOrDefault(outcome, outcome));
+        if (task.getVariable("instrument") != null) {
+            text.append(", ").append(Instruments.label((String) task.getVariable("instrument")));
+        }
+        text.append(". ").append(text(task.getVariable("rationale")));
+        if (InputValues.plain(task.getVariable("grantedLines")) instanceof List<?> rows && "partly-granted".equals(outcome)) {
+            text.append("\nToegekend per budgetregel:");
+            for (Object row : rows) {
+                Map<?, ?> line = (Map<?, ?>) row;
+                text.append("\n- ").append(abbreviation((String) line.get("ministry"))).append(": ")
+                        .append(Amounts.euros(new BigDecimal(line.get("grantedAmount").toString())));
+            }
+        }
+        return text.toString();
+    }
+
+    private String regulationName(String code) {
+        return referenceData.regulation(code).map(Regulation::name).orElse(code);
+    }
+
+    private String history(RequestRecord request, Optional<DecisionSummary> decision, boolean withAdvice,
+                           String coordinationSummary) {
         StringBuilder history = new StringBuilder("Ingediend op " + date(request.submittedAt()) + ".");
         for (InformationRequest question : records.informationRequestsOn(request.id())) {
             history.append("\n\nVraag van ").append(asker(question.askedBy())).append(" (")
@@ -121,10 +212,10 @@ class CaseContext implements TaskListener {
         if (withAdvice && coordinationSummary != null) {
             history.append("\n\nUitkomst interdepartementaal overleg: ").append(coordinationSummary);
         }
-        decisions.decisionOn(request.id()).ifPresent(decision -> history.append("\n\nBesluit (")
-                .append(date(decision.decidedAt())).append("): ").append(decision.outcomeLabel())
-                .append(decision.instrumentLabel() == null ? "" : ", " + decision.instrumentLabel()).append(". ")
-                .append(decision.rationale()));
+        decision.ifPresent(taken -> history.append("\n\nBesluit (")
+                .append(date(taken.decidedAt())).append("): ").append(taken.outcomeLabel())
+                .append(taken.instrumentLabel() == null ? "" : ", " + taken.instrumentLabel()).append(". ")
+                .append(taken.rationale()));
         return history.toString();
     }
 
@@ -172,6 +263,7 @@ class CaseContext implements TaskListener {
     static List<String> contextKeys() {
         return List.of("caseReference", "caseMunicipality", "caseFocusArea", "caseTitle", "caseRule",
                 "caseRuleDomains", "caseConflict", "caseProposal", "caseInstrument", "caseUrgency", "caseHistory",
-                "caseMinistry", "caseDocuments");
+                "caseMinistry", "caseDocuments", "casePurpose", "casePeriod", "caseBudgetLines", "caseTotalAmount",
+                "caseAccountability", "caseDecision", "caseBudgetYear");
     }
 }

@@ -56,4 +56,12 @@ public class Deadlines {
         }
         return Period.parse(result.getEntry(output));
     }
+
+    /**
+     * When a budget year has ended for the follow-up of pooled budgets: 31 December, 09:00
+     * Dutch time. Used in the model as {@code ${deadlines.endOfBudgetYear(budgetYear)}}.
+     */
+    public Date endOfBudgetYear(Number budgetYear) {
+        return Date.from(java.time.LocalDate.of(budgetYear.intValue(), 12, 31).atTime(9, 0).atZone(DUTCH_TIME).toInstant());
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -117,7 +118,8 @@ class TaskController {
         if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
             throw new ConflictException("Deze taak is toegewezen aan " + task.getAssignee() + ".");
         }
-        Map<String, Object> values = forms.schemaFor(task.getTaskDefinitionKey())
+        Map<String, Object> values = forms.schemaFor(task.getTaskDefinitionKey(),
+                        UUID.fromString((String) taskService.getVariable(id, "requestId")))
                 .orElseThrow(() -> new IllegalStateException("No form rules for " + task.getTaskDefinitionKey()))
                 .validate(body, true);
         Map<String, Object> variables = new HashMap<>();

@@ -1,5 +1,6 @@
 package nl.doorbraak.assessment;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -46,21 +47,38 @@ class TaskInput implements ExecutionListener {
                 .executionId(execution.getId()).taskDefinitionKey(execution.getCurrentActivityId()).count() == 0) {
             throw new ConflictException("Deze taak is al afgerond.");
         }
-        InputSchema schema = forms.schemaFor(execution.getCurrentActivityId()).orElseThrow(() ->
+        InputSchema schema = forms.schemaFor(execution.getCurrentActivityId(), ProcessVariables.requestId(execution))
+                .orElseThrow(() ->
                 new IllegalStateException("No form rules for task " + execution.getCurrentActivityId()));
         Map<String, Object> input = new HashMap<>();
         for (String key : schema.keys()) {
             input.put(key, execution.getVariable(key));
         }
-        schema.validate(input, false).forEach((key, value) -> execution.setVariable(key, typed(value)));
+        Map<String, Object> values = schema.validate(input, false);
+        // a field that does not apply this time (hidden, left empty) is cleared, so a value from an
+        // earlier round (an earlier budget year, an earlier question) never counts again
+        for (String key : schema.keys()) {
+            execution.setVariable(key, typed(values.get(key)));
+        }
     }
 
+    /** Amounts become exact decimal strings ("2400000.00"): a JSON variable would turn them into doubles. */
     static Object typed(Object value) {
         if (value instanceof LocalDate date) {
             return Date.from(date.atStartOfDay(Deadlines.DUTCH_TIME).toInstant());
         }
+        if (value instanceof BigDecimal amount) {
+            return amount.toPlainString();
+        }
         if (value instanceof List<?> list) {
-            return new ArrayList<>(list);
+            List<Object> items = new ArrayList<>();
+            list.forEach(item -> items.add(typed(item)));
+            return items;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> object = new java.util.LinkedHashMap<>();
+            map.forEach((key, item) -> object.put(String.valueOf(key), typed(item)));
+            return object;
         }
         return value;
     }

@@ -22,7 +22,7 @@ import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.request.RequestListQuery;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.Requests;
-import nl.doorbraak.request.RuleChangeSchema;
+import nl.doorbraak.request.Instruments;
 import nl.doorbraak.security.DoorbraakUser;
 
 /**
@@ -95,8 +95,7 @@ class DecisionController {
                 .orElse(request.focusAreaCode()));
         item.put("title", request.title());
         item.put("outcome", Decisions.OUTCOMES.getOrDefault(decision.outcome(), decision.outcome()));
-        item.put("instrument", decision.instrument() == null ? null
-                : RuleChangeSchema.INSTRUMENTS.getOrDefault(decision.instrument(), decision.instrument()));
+        item.put("instrument", Instruments.label(decision.instrument()));
         item.put("conditions", decision.conditions());
         item.put("rationale", decision.rationale());
         item.put("decidedAt", decision.decidedAt());

@@ -1,23 +1,36 @@
 package nl.doorbraak.decision;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
-import nl.doorbraak.notification.Letter;
-import nl.doorbraak.request.RequestRecord;
-import nl.doorbraak.request.RuleChangeSchema;
+import org.springframework.stereotype.Component;
 
-/** The Dutch decision letter. */
-final class DecisionLetters {
+import nl.doorbraak.notification.Letter;
+import nl.doorbraak.platform.Amounts;
+import nl.doorbraak.reference.Ministry;
+import nl.doorbraak.reference.ReferenceData;
+import nl.doorbraak.reference.Regulation;
+import nl.doorbraak.request.GrantedLine;
+import nl.doorbraak.request.Instruments;
+import nl.doorbraak.request.RequestRecord;
+
+/** The Dutch decision letter; for budget pooling with the amounts asked and granted per budget line. */
+@Component
+class DecisionLetters {
 
     private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy",
             Locale.forLanguageTag("nl"));
 
-    private DecisionLetters() {
+    private final ReferenceData referenceData;
+
+    DecisionLetters(ReferenceData referenceData) {
+        this.referenceData = referenceData;
     }
 
-    static Letter decision(RequestRecord request, DecisionRecord decision) {
+    Letter decision(RequestRecord request, DecisionRecord decision, List<GrantedLine> budgetLines) {
         StringBuilder body = new StringBuilder("""
                 Geachte heer, mevrouw,
 
@@ -25,12 +38,21 @@ final class DecisionLetters {
                 """.formatted(request.reference(), request.title(),
                 Decisions.OUTCOMES.getOrDefault(decision.outcome(), decision.outcome()).toLowerCase(Locale.ROOT)));
         if (decision.instrument() != null) {
-            body.append("\nInstrument: ")
-                    .append(RuleChangeSchema.INSTRUMENTS.getOrDefault(decision.instrument(), decision.instrument()))
-                    .append('.');
+            body.append("\nInstrument: ").append(Instruments.label(decision.instrument())).append('.');
         }
         if (decision.effectiveDate() != null) {
             body.append("\nIngangsdatum: ").append(date(decision.effectiveDate())).append('.');
+        }
+        if (!budgetLines.isEmpty()) {
+            body.append("\n\nBudgetregels (gevraagd / toegekend):");
+            for (GrantedLine line : budgetLines) {
+                body.append("\n- ").append(abbreviation(line.ministryCode())).append(", ")
+                        .append(regulationName(line.regulationCode())).append(": ")
+                        .append(Amounts.euros(line.requestedAmount())).append(" / ")
+                        .append(Amounts.euros(line.grantedAmount()));
+            }
+            BigDecimal total = Amounts.sum(budgetLines.stream().map(GrantedLine::grantedAmount).toList());
+            body.append("\nTotaal toegekend: ").append(Amounts.euros(total)).append('.');
         }
         if (decision.conditions() != null && !decision.conditions().isBlank()) {
             body.append("\n\nVoorwaarden:\n").append(decision.conditions());
@@ -40,8 +62,20 @@ final class DecisionLetters {
             body.append("\n\nOp ").append(date(decision.evaluationDate()))
                     .append(" vragen wij u de resultaten te evalueren. U ontvangt daarvoor dan een taak in Doorbraak.");
         }
+        if (!budgetLines.isEmpty() && !"rejected".equals(decision.outcome())) {
+            body.append("\n\nNa afloop van elk begrotingsjaar vragen wij u één verantwoording over het gebundelde budget "
+                    + "aan te leveren. U ontvangt daarvoor dan een taak in Doorbraak.");
+        }
         body.append('\n').append(Letter.SIGNATURE);
         return new Letter("Besluit op uw verzoek " + request.reference(), body.toString());
+    }
+
+    private String abbreviation(String ministryCode) {
+        return referenceData.ministry(ministryCode).map(Ministry::abbreviation).orElse(ministryCode);
+    }
+
+    private String regulationName(String code) {
+        return referenceData.regulation(code).map(Regulation::name).orElse(code);
     }
 
     private static String date(LocalDate date) {

@@ -8,5 +8,6 @@ import java.util.UUID;
 public record DecisionRecord(UUID id, UUID requestId, String outcome, String instrument, String conditions,
                              String rationale, LocalDate effectiveDate, LocalDate evaluationDate, String decidedBy,
                              OffsetDateTime decidedAt, String evaluationReport, OffsetDateTime evaluationDeliveredAt,
-                             String evaluationConclusion, OffsetDateTime evaluationAssessedAt) {
+                             String evaluationConclusion, OffsetDateTime evaluationAssessedAt, String coSignOutcome,
+                             String coSignNote, String coSignedBy, OffsetDateTime coSignedAt) {
 }

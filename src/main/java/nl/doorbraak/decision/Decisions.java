@@ -2,6 +2,7 @@ package nl.doorbraak.decision;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Repository;
 
 import nl.doorbraak.request.DecisionLookup;
 import nl.doorbraak.request.DecisionSummary;
-import nl.doorbraak.request.RuleChangeSchema;
+import nl.doorbraak.request.GrantedLine;
+import nl.doorbraak.request.Instruments;
 
 /** The decision register. */
 @Repository
@@ -22,7 +24,8 @@ public class Decisions implements DecisionLookup {
 
     private static final String COLUMNS = """
             id, request_id, outcome, instrument, conditions, rationale, effective_date, evaluation_date, decided_by,
-            decided_at, evaluation_report, evaluation_delivered_at, evaluation_conclusion, evaluation_assessed_at""";
+            decided_at, evaluation_report, evaluation_delivered_at, evaluation_conclusion, evaluation_assessed_at,
+            co_sign_outcome, co_sign_note, co_signed_by, co_signed_at""";
 
     private final JdbcClient jdbc;
 
@@ -33,12 +36,37 @@ public class Decisions implements DecisionLookup {
     void insert(DecisionRecord decision) {
         jdbc.sql("""
                 INSERT INTO decision (id, request_id, outcome, instrument, conditions, rationale, effective_date,
-                                      evaluation_date, decided_by, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                      evaluation_date, decided_by, decided_at, co_sign_outcome, co_sign_note,
+                                      co_signed_by, co_signed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(decision.id(), decision.requestId(), decision.outcome(), decision.instrument(),
                         decision.conditions(), decision.rationale(), decision.effectiveDate(),
-                        decision.evaluationDate(), decision.decidedBy(), decision.decidedAt())
+                        decision.evaluationDate(), decision.decidedBy(), decision.decidedAt(), decision.coSignOutcome(),
+                        decision.coSignNote(), decision.coSignedBy(), decision.coSignedAt())
                 .update();
+    }
+
+    void insertLines(UUID decisionId, List<GrantedLine> lines) {
+        for (GrantedLine line : lines) {
+            jdbc.sql("""
+                    INSERT INTO decision_budget_line (decision_id, ministry_code, regulation_code, requested_amount,
+                                                      granted_amount)
+                    VALUES (?, ?, ?, ?, ?)""")
+                    .params(decisionId, line.ministryCode(), line.regulationCode(), line.requestedAmount(),
+                            line.grantedAmount())
+                    .update();
+        }
+    }
+
+    /** What was granted per budget line, in the order of the request's lines; empty for a rule change. */
+    public List<GrantedLine> linesOf(UUID decisionId) {
+        return jdbc.sql("""
+                SELECT d.ministry_code, d.regulation_code, d.requested_amount, d.granted_amount
+                FROM decision_budget_line d
+                JOIN decision dec ON dec.id = d.decision_id
+                JOIN request_budget_line r ON r.request_id = dec.request_id AND r.ministry_code = d.ministry_code
+                WHERE d.decision_id = ? ORDER BY r.line_number""")
+                .param(decisionId).query(GrantedLine.class).list();
     }
 
     void evaluationDelivered(UUID requestId, String report, String deliveredBy) {
@@ -65,10 +93,9 @@ public class Decisions implements DecisionLookup {
     public Optional<DecisionSummary> decisionOn(UUID requestId) {
         return onRequest(requestId).map(decision -> new DecisionSummary(decision.outcome(),
                 OUTCOMES.getOrDefault(decision.outcome(), decision.outcome()), decision.instrument(),
-                decision.instrument() == null ? null
-                        : RuleChangeSchema.INSTRUMENTS.getOrDefault(decision.instrument(), decision.instrument()),
+                Instruments.label(decision.instrument()),
                 decision.conditions(), decision.rationale(), decision.effectiveDate(), decision.evaluationDate(),
-                decision.decidedAt()));
+                decision.decidedAt(), linesOf(decision.id()), decision.coSignOutcome(), decision.coSignNote()));
     }
 
     private static OffsetDateTime now() {

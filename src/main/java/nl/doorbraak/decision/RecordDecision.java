@@ -1,11 +1,13 @@
 package nl.doorbraak.decision;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,67 +18,134 @@ import org.springframework.stereotype.Component;
 
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.notification.Outbox;
+import nl.doorbraak.platform.InputValues;
+import nl.doorbraak.request.BudgetLines;
+import nl.doorbraak.request.GrantedLine;
+import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.Requests;
 
 /**
  * "Besluit vastleggen": the director's decision goes into the decision register and the
- * decision letter into the outbox, in the transaction that completes the decision task. A
+ * decision letter into the outbox, in the transaction that completes the last decision task. A
  * granted experiment or exemption gets its evaluation moment ({@code evaluationDue}, 09:00 on
- * the evaluation date) for the timer in the model.
+ * the evaluation date) for the timer in the model. On a budget-pooling request the register
+ * also gets the granted amount per budget line; if Financiën refused to co-sign, there is no
+ * pooling: the decision becomes a rejection, with Financiën's reason.
  */
 @Component("recordDecision")
-class RecordDecision implements JavaDelegate {
+public class RecordDecision implements JavaDelegate {
 
     private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
 
     private final Decisions decisions;
     private final Requests requests;
+    private final BudgetLines budgetLines;
+    private final DecisionLetters letters;
     private final Outbox outbox;
     private final AuditTrail audit;
 
-    RecordDecision(Decisions decisions, Requests requests, Outbox outbox, AuditTrail audit) {
+    RecordDecision(Decisions decisions, Requests requests, BudgetLines budgetLines, DecisionLetters letters,
+                   Outbox outbox, AuditTrail audit) {
         this.decisions = decisions;
         this.requests = requests;
+        this.budgetLines = budgetLines;
+        this.letters = letters;
         this.outbox = outbox;
         this.audit = audit;
+    }
+
+    /**
+     * Remembers who completed a decision task ({@code decidedBy}, {@code coSignedBy}): the
+     * decision is recorded later, possibly in another user's transaction. Called from an end
+     * listener as {@code ${recordDecision.remember(execution, 'decidedBy')}}.
+     */
+    public void remember(DelegateExecution execution, String variable) {
+        if (!execution.isCanceled()) {
+            execution.setVariable(variable, decidedBy(execution));
+        }
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         RequestRecord request = requests.get(UUID.fromString((String) execution.getVariable("requestId")));
-        String outcome = (String) execution.getVariable("decisionOutcome");
+        boolean pooling = RequestKind.BUDGET_POOLING.code().equals(request.kind());
+        String directorOutcome = (String) execution.getVariable("decisionOutcome");
+        String coSignOutcome = pooling ? (String) execution.getVariable("coSignOutcome") : null;
+        String coSignNote = coSignOutcome == null ? null : blankToNull(execution.getVariable("coSignNote"));
+        boolean refusedByFinance = "refused".equals(coSignOutcome);
+        String outcome = refusedByFinance ? "rejected" : directorOutcome;
         boolean rejected = "rejected".equals(outcome);
-        LocalDate evaluationDate = rejected ? null : date(execution.getVariable("evaluationDate"));
+        String rationale = (String) execution.getVariable("rationale");
+        if (refusedByFinance) {
+            rationale += "\n\nHet Ministerie van Financiën heeft geweigerd het besluit mede te ondertekenen: " + coSignNote;
+        }
+        LocalDate evaluationDate = rejected || pooling ? null : date(execution.getVariable("evaluationDate"));
+        Object decider = execution.getVariable("decidedBy");
         DecisionRecord decision = new DecisionRecord(UUID.randomUUID(), request.id(), outcome,
                 rejected ? null : (String) execution.getVariable("instrument"),
-                (String) execution.getVariable("conditions"),
-                (String) execution.getVariable("rationale"),
+                blankToNull(execution.getVariable("conditions")), rationale,
                 rejected ? null : date(execution.getVariable("effectiveDate")),
-                evaluationDate, decidedBy(execution), OffsetDateTime.now(ZoneOffset.UTC), null, null, null, null);
+                evaluationDate, decider == null ? decidedBy(execution) : decider.toString(),
+                OffsetDateTime.now(ZoneOffset.UTC), null, null, null, null, coSignOutcome, coSignNote,
+                coSignOutcome == null ? null : String.valueOf(execution.getVariable("coSignedBy")),
+                coSignOutcome == null ? null : OffsetDateTime.now(ZoneOffset.UTC));
         decisions.insert(decision);
+        List<GrantedLine> granted = pooling ? granted(request, outcome, execution.getVariable("grantedLines")) : List.of();
+        decisions.insertLines(decision.id(), granted);
+
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("outcome", decision.outcome());
         recorded.put("instrument", decision.instrument());
         recorded.put("conditions", decision.conditions());
         recorded.put("effectiveDate", decision.effectiveDate());
         recorded.put("evaluationDate", decision.evaluationDate());
+        if (pooling) {
+            Map<String, String> grantedPerMinistry = new LinkedHashMap<>();
+            granted.forEach(line -> grantedPerMinistry.put(line.ministryCode(), line.grantedAmount().toPlainString()));
+            recorded.put("grantedAmounts", grantedPerMinistry);
+            recorded.put("directorOutcome", directorOutcome);
+            recorded.put("coSignOutcome", coSignOutcome);
+        }
         audit.about(request.reference()).by(decision.decidedBy())
                 .action("decision-taken", "Besluit genomen: "
-                        + Decisions.OUTCOMES.getOrDefault(outcome, outcome).toLowerCase(java.util.Locale.ROOT))
+                        + Decisions.OUTCOMES.getOrDefault(outcome, outcome).toLowerCase(java.util.Locale.ROOT)
+                        + (refusedByFinance ? " (Financiën weigert medeondertekening)" : ""))
                 .resource("decision", decision.id().toString(), request.title())
                 .explanation(decision.rationale())
                 .changes(null, recorded)
                 .record();
+        execution.setVariable("decisionOutcome", outcome);
         if (evaluationDate != null) {
             execution.setVariable("evaluationDue",
                     Date.from(evaluationDate.atTime(9, 0).atZone(DUTCH_TIME).toInstant()));
         }
-        outbox.enqueue(request.id(), "decision", request.contactEmail(), DecisionLetters.decision(request, decision));
+        outbox.enqueue(request.id(), "decision", request.contactEmail(), letters.decision(request, decision, granted));
+    }
+
+    /** Granted in full, nothing, or per line as the director set it for a partial grant. */
+    private List<GrantedLine> granted(RequestRecord request, String outcome, Object grantedLines) {
+        Map<String, BigDecimal> partial = new LinkedHashMap<>();
+        if ("partly-granted".equals(outcome) && InputValues.plain(grantedLines) instanceof List<?> rows) {
+            for (Object row : rows) {
+                Map<?, ?> line = (Map<?, ?>) row;
+                partial.put((String) line.get("ministry"), new BigDecimal(line.get("grantedAmount").toString()));
+            }
+        }
+        return budgetLines.of(request.id()).stream().map(line -> new GrantedLine(line.ministryCode(),
+                line.regulationCode(), line.amount(), switch (outcome) {
+                    case "granted" -> line.amount();
+                    case "partly-granted" -> partial.get(line.ministryCode()).setScale(2);
+                    default -> BigDecimal.ZERO.setScale(2);
+                })).toList();
     }
 
     static LocalDate date(Object value) {
         return value instanceof Date date ? date.toInstant().atZone(DUTCH_TIME).toLocalDate() : null;
+    }
+
+    private static String blankToNull(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
     static String decidedBy(DelegateExecution execution) {

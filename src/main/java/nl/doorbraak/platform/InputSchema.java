@@ -29,17 +29,24 @@ public final class InputSchema {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int ECHO_LIMIT = 40;
 
-    private enum Kind { TEXT, EMAIL, CHOICE, CHOICES, INTEGER, DATE }
+    private static final Pattern DECIMAL = Pattern.compile("^-?\\d{1,15}([.,]\\d{1,15})?$");
 
+    private enum Kind { TEXT, EMAIL, CHOICE, CHOICES, INTEGER, INTEGERS, DATE, AMOUNT, ROWS }
+
+    /**
+     * One field. {@code min}/{@code max} bound integers and the number of rows (for an amount,
+     * {@code min} 1 means above zero); {@code rows} checks each row of a list of objects.
+     */
     private record Field(String key, String label, Kind kind, Predicate<Map<String, Object>> required,
                          Predicate<Map<String, Object>> applies, int maxLength, long min, long max,
-                         Supplier<Map<String, String>> allowed) {
+                         Supplier<Map<String, String>> allowed, BigDecimal maxAmount,
+                         InputSchema rows, String rowLabel) {
     }
 
     private final List<Field> fields;
-    private final List<Function<Map<String, Object>, Optional<FieldError>>> checks;
+    private final List<Function<Map<String, Object>, List<FieldError>>> checks;
 
-    private InputSchema(List<Field> fields, List<Function<Map<String, Object>, Optional<FieldError>>> checks) {
+    private InputSchema(List<Field> fields, List<Function<Map<String, Object>, List<FieldError>>> checks) {
         this.fields = List.copyOf(fields);
         this.checks = List.copyOf(checks);
     }
@@ -72,7 +79,7 @@ public final class InputSchema {
             }
         }
         for (Field field : fields) {
-            Object converted = convert(field, InputValues.plain(input.get(field.key())), errors);
+            Object converted = convert(field, InputValues.plain(input.get(field.key())), errors, rejectUnknown);
             if (converted != null) {
                 values.put(field.key(), converted);
             }
@@ -84,7 +91,8 @@ public final class InputSchema {
             }
             Object value = values.get(field.key());
             if (value == null) {
-                if (field.required().test(values) && errors.stream().noneMatch(e -> e.field().equals(field.key()))) {
+                if (field.required().test(values) && errors.stream().noneMatch(e -> e.field().equals(field.key())
+                        || e.field().startsWith(field.key() + "["))) {
                     errors.add(new FieldError(field.key(), field.label() + " is verplicht."));
                 }
             } else {
@@ -93,7 +101,7 @@ public final class InputSchema {
         }
         // rules over several fields see only the valid values; each skips what is missing
         for (var check : checks) {
-            check.apply(applicable).ifPresent(errors::add);
+            errors.addAll(check.apply(applicable));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -102,7 +110,7 @@ public final class InputSchema {
     }
 
     /** The value of one field, or null when it is missing or wrong (which is then recorded). */
-    private static Object convert(Field field, Object raw, List<FieldError> errors) {
+    private static Object convert(Field field, Object raw, List<FieldError> errors, boolean rejectUnknown) {
         if (raw == null || (raw instanceof String text && text.isBlank())) {
             return null;
         }
@@ -111,8 +119,120 @@ public final class InputSchema {
             case CHOICE -> choice(field, raw, errors);
             case CHOICES -> choices(field, raw, errors);
             case INTEGER -> integer(field, raw, errors);
+            case INTEGERS -> integers(field, raw, errors);
             case DATE -> date(field, raw, errors);
+            case AMOUNT -> amount(field, raw, errors);
+            case ROWS -> rows(field, raw, errors, rejectUnknown);
         };
+    }
+
+    /** Whole numbers in the field's range, once each, ascending (e.g. budget years). */
+    private static List<Long> integers(Field field, Object raw, List<FieldError> errors) {
+        if (!(raw instanceof Collection<?> items)) {
+            errors.add(new FieldError(field.key(), field.label() + " moet een lijst van gehele getallen zijn."));
+            return null;
+        }
+        java.util.TreeSet<Long> numbers = new java.util.TreeSet<>();
+        for (Object item : items) {
+            Long number = wholeNumber(item);
+            if (number == null || number < field.min() || number > field.max()) {
+                errors.add(new FieldError(field.key(), field.label() + " mag alleen gehele getallen tussen "
+                        + field.min() + " en " + field.max() + " bevatten."));
+                return null;
+            }
+            numbers.add(number);
+        }
+        return numbers.isEmpty() ? null : List.copyOf(numbers);
+    }
+
+    /**
+     * An amount in euros, exact: a JSON number or a text such as "2400000.00" or "2400000,00"
+     * (one decimal separator, no thousands separators), at most two decimals, within the bounds.
+     */
+    private static BigDecimal amount(Field field, Object raw, List<FieldError> errors) {
+        BigDecimal value = decimal(raw);
+        if (value == null) {
+            errors.add(new FieldError(field.key(), field.label()
+                    + " moet een bedrag in euro's zijn, zonder punten voor duizendtallen, bijvoorbeeld 2400000,00."));
+            return null;
+        }
+        boolean positiveRequired = field.min() > 0;
+        if (positiveRequired ? value.signum() <= 0 : value.signum() < 0) {
+            errors.add(new FieldError(field.key(), field.label()
+                    + (positiveRequired ? " moet groter dan 0 zijn." : " mag niet negatief zijn.")));
+            return null;
+        }
+        if (value.stripTrailingZeros().scale() > 2) {
+            errors.add(new FieldError(field.key(), field.label() + " mag hoogstens twee decimalen (centen) hebben."));
+            return null;
+        }
+        if (value.compareTo(field.maxAmount()) > 0) {
+            errors.add(new FieldError(field.key(), field.label() + " mag hoogstens " + Amounts.euros(field.maxAmount())
+                    + " zijn."));
+            return null;
+        }
+        return value.setScale(2, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    private static BigDecimal decimal(Object raw) {
+        if (raw instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
+            return BigDecimal.valueOf(((Number) raw).longValue());
+        }
+        if (raw instanceof BigInteger big) {
+            return new BigDecimal(big);
+        }
+        if (raw instanceof Double || raw instanceof Float) {
+            double number = ((Number) raw).doubleValue();
+            return Double.isFinite(number) ? new BigDecimal(raw.toString()) : null;
+        }
+        if (raw instanceof String text && DECIMAL.matcher(text.strip()).matches()) {
+            return new BigDecimal(text.strip().replace(',', '.'));
+        }
+        return null;
+    }
+
+    /**
+     * A list of objects, each checked by the row schema; errors name the row, e.g.
+     * {@code budgetLines[1].amount} with "Budgetregel 2: ...". Any wrong row makes the whole
+     * list invalid, so rules over several rows only see complete, valid lists.
+     */
+    private static List<Map<String, Object>> rows(Field field, Object raw, List<FieldError> errors,
+                                                   boolean rejectUnknown) {
+        if (!(raw instanceof Collection<?> items)) {
+            errors.add(new FieldError(field.key(), field.label() + " moet een lijst zijn."));
+            return null;
+        }
+        if (items.size() > field.max()) {
+            errors.add(new FieldError(field.key(), field.label() + " mag hoogstens " + field.max()
+                    + " regels bevatten (nu " + items.size() + ")."));
+            return null;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        boolean valid = true;
+        int index = 0;
+        for (Object item : items) {
+            String prefix = field.key() + "[" + index + "]";
+            String rowName = field.rowLabel() + " " + (index + 1);
+            index++;
+            if (!(item instanceof Map<?, ?> row)) {
+                errors.add(new FieldError(prefix, rowName + " moet een object met velden zijn."));
+                valid = false;
+                continue;
+            }
+            Map<String, Object> input = new LinkedHashMap<>();
+            row.forEach((key, value) -> input.put(String.valueOf(key), value));
+            try {
+                rows.add(field.rows().validate(input, rejectUnknown));
+            } catch (InvalidInputException e) {
+                e.errors().forEach(error -> errors.add(new FieldError(prefix + "." + error.field(),
+                        rowName + ": " + error.message())));
+                valid = false;
+            }
+        }
+        return valid && !rows.isEmpty() ? List.copyOf(rows) : null;
     }
 
     private static String text(Field field, Object raw, List<FieldError> errors) {
@@ -238,7 +358,7 @@ public final class InputSchema {
         private static final Predicate<Map<String, Object>> NEVER = values -> false;
 
         private final List<Field> fields = new ArrayList<>();
-        private final List<Function<Map<String, Object>, Optional<FieldError>>> checks = new ArrayList<>();
+        private final List<Function<Map<String, Object>, List<FieldError>>> checks = new ArrayList<>();
         private Predicate<Map<String, Object>> applies = ALWAYS;
 
         private Builder() {
@@ -280,15 +400,42 @@ public final class InputSchema {
             return add(key, label, Kind.DATE, required, 0, 0, 0, Map::of);
         }
 
+        /** Whole numbers between min and max, e.g. years; duplicates count once. */
+        public Builder integers(String key, String label, boolean required, long min, long max) {
+            return add(key, label, Kind.INTEGERS, required, 0, min, max, Map::of);
+        }
+
+        /** An exact amount in euros, above zero (or zero too, if {@code zeroAllowed}) and at most {@code max}. */
+        public Builder amount(String key, String label, boolean required, boolean zeroAllowed, BigDecimal max) {
+            fields.add(new Field(key, label, Kind.AMOUNT, required ? ALWAYS : NEVER, applies, 0, zeroAllowed ? 0 : 1,
+                    0, Map::of, max, null, null));
+            return this;
+        }
+
+        /** A list of 1 to {@code maxRows} objects, each checked by {@code rowSchema}; a row is called {@code rowLabel} N. */
+        public Builder rows(String key, String label, boolean required, int maxRows, String rowLabel,
+                            InputSchema rowSchema) {
+            fields.add(new Field(key, label, Kind.ROWS, required ? ALWAYS : NEVER, applies, 0, 1, maxRows, Map::of,
+                    null, rowSchema, rowLabel));
+            return this;
+        }
+
         /** A rule over several fields, given the valid values; it must tolerate missing ones. */
         public Builder check(Function<Map<String, Object>, Optional<FieldError>> check) {
+            checks.add(values -> check.apply(values).stream().toList());
+            return this;
+        }
+
+        /** A rule over several fields that may find several errors at once (e.g. one per row). */
+        public Builder checkAll(Function<Map<String, Object>, List<FieldError>> check) {
             checks.add(check);
             return this;
         }
 
         private Builder add(String key, String label, Kind kind, boolean required, int maxLength, long min, long max,
                             Supplier<Map<String, String>> allowed) {
-            fields.add(new Field(key, label, kind, required ? ALWAYS : NEVER, applies, maxLength, min, max, allowed));
+            fields.add(new Field(key, label, kind, required ? ALWAYS : NEVER, applies, maxLength, min, max, allowed,
+                    null, null, null));
             return this;
         }
 

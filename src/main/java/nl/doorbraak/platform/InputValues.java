@@ -2,7 +2,9 @@ package nl.doorbraak.platform;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.spin.json.SpinJsonNode;
 
@@ -24,6 +26,11 @@ public final class InputValues {
             collection.forEach(item -> list.add(plain(item)));
             return list;
         }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            map.forEach((key, item) -> object.put(String.valueOf(key), plain(item)));
+            return object;
+        }
         return value;
     }
 
@@ -44,6 +51,11 @@ public final class InputValues {
         }
         if (json.isNull()) {
             return null;
+        }
+        if (json.isObject()) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            json.fieldNames().forEach(name -> object.put(name, fromJson(json.prop(name))));
+            return object;
         }
         return json.toString();
     }

@@ -71,6 +71,18 @@ class ReferenceController {
         return found(referenceData.ruleDomain(code), "Regeldomein", code);
     }
 
+    @GetMapping("/regulations")
+    @Operation(summary = "The earmarked budgets a municipality can ask to pool, and the ministry that owns each")
+    List<Regulation> regulations() {
+        return referenceData.regulations();
+    }
+
+    @GetMapping("/regulations/{code}")
+    @Operation(summary = "One earmarked budget")
+    Regulation regulation(@PathVariable String code) {
+        return found(referenceData.regulation(code), "Regeling", code);
+    }
+
     private static <T> T found(Optional<T> value, String what, String code) {
         return value.orElseThrow(() -> new NotFoundException(what + " '" + code + "' bestaat niet."));
     }

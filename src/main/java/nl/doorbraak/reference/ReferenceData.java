@@ -60,4 +60,14 @@ public class ReferenceData {
         return jdbc.sql("SELECT code, name, typical_rules, ministry_code FROM rule_domain WHERE code = ?")
                 .param(code).query(RuleDomain.class).optional();
     }
+
+    public List<Regulation> regulations() {
+        return jdbc.sql("SELECT code, name, ministry_code FROM regulation ORDER BY ministry_code, code")
+                .query(Regulation.class).list();
+    }
+
+    public Optional<Regulation> regulation(String code) {
+        return jdbc.sql("SELECT code, name, ministry_code FROM regulation WHERE code = ?")
+                .param(code).query(Regulation.class).optional();
+    }
 }

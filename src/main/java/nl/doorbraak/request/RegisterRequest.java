@@ -21,14 +21,11 @@ import nl.doorbraak.security.UserDirectory;
 class RegisterRequest implements JavaDelegate {
 
     private final RequestSubmission submission;
-    private final RuleChangeSchema ruleChangeSchema;
     private final UserDirectory users;
     private final Requests requests;
 
-    RegisterRequest(RequestSubmission submission, RuleChangeSchema ruleChangeSchema, UserDirectory users,
-                    Requests requests) {
+    RegisterRequest(RequestSubmission submission, UserDirectory users, Requests requests) {
         this.submission = submission;
-        this.ruleChangeSchema = ruleChangeSchema;
         this.users = users;
         this.requests = requests;
     }
@@ -44,14 +41,15 @@ class RegisterRequest implements JavaDelegate {
         String municipality = RequestSubmission.municipalityOf(submitter);
 
         Map<String, Object> input = new HashMap<>();
-        for (String key : ruleChangeSchema.schema().keys()) {
+        java.util.Set<String> keys = submission.rulesOf(kind).schema().keys();
+        for (String key : keys) {
             input.put(key, execution.getVariable(key));
         }
         Map<String, Object> values = submission.validate(kind, input, municipality, false);
         RequestRecord request = submission.register(kind, values, municipality, submitter.id(), null);
 
         execution.setProcessBusinessKey(request.reference());
-        execution.removeVariables(ruleChangeSchema.schema().keys());
+        execution.removeVariables(keys);
         execution.setVariables(submission.steeringVariables(request, values));
         requests.linkProcessInstance(request.id(), execution.getProcessInstanceId());
     }

@@ -6,7 +6,9 @@ import java.util.Optional;
 /** The kinds of request, each with its process and the message that starts it from the API. */
 public enum RequestKind {
 
-    RULE_CHANGE("rule-change", "rule-change-request", "RuleChangeRequestSubmitted", "verzoek om regelaanpassing");
+    RULE_CHANGE("rule-change", "rule-change-request", "RuleChangeRequestSubmitted", "verzoek om regelaanpassing"),
+    BUDGET_POOLING("budget-pooling", "budget-pooling-request", "BudgetPoolingRequestSubmitted",
+            "verzoek om ontschotting van budgetten");
 
     private final String code;
     private final String processKey;

@@ -12,9 +12,12 @@ public final class RequestStatusLabels {
             Map.entry("assessment", "In beoordeling bij de ministeries"),
             Map.entry("coordination", "In interdepartementale afstemming"),
             Map.entry("decision", "Wacht op besluit"),
+            Map.entry("co-signature", "Wacht op medeondertekening door Financiën"),
             Map.entry("decided", "Besloten"),
             Map.entry("evaluation", "Evaluatie gevraagd"),
             Map.entry("evaluated", "Geëvalueerd"),
+            Map.entry("accountability", "Verantwoording over het gebundelde budget"),
+            Map.entry("accounted", "Verantwoording afgerond"),
             Map.entry("withdrawn", "Ingetrokken"),
             Map.entry("lapsed", "Vervallen"));
 
@@ -31,6 +34,6 @@ public final class RequestStatusLabels {
 
     /** Statuses after which nothing happens to the request any more. */
     static boolean isFinal(String status) {
-        return status.equals("evaluated") || status.equals("withdrawn") || status.equals("lapsed");
+        return status.equals("evaluated") || status.equals("accounted") || status.equals("withdrawn") || status.equals("lapsed");
     }
 }

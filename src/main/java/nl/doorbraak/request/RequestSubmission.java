@@ -40,18 +40,20 @@ public class RequestSubmission {
 
     private final Requests requests;
     private final ReferenceNumbers referenceNumbers;
-    private final RuleChangeSchema ruleChangeSchema;
+    private final Map<RequestKind, SubmissionRules> rules = new java.util.EnumMap<>(RequestKind.class);
+    private final BudgetLines budgetLines;
     private final ReferenceData referenceData;
     private final RuntimeService runtimeService;
     private final ObjectMapper objectMapper;
     private final AuditTrail audit;
 
-    RequestSubmission(Requests requests, ReferenceNumbers referenceNumbers, RuleChangeSchema ruleChangeSchema,
-                      ReferenceData referenceData, RuntimeService runtimeService, ObjectMapper objectMapper,
-                      AuditTrail audit) {
+    RequestSubmission(Requests requests, ReferenceNumbers referenceNumbers, List<SubmissionRules> rules,
+                      BudgetLines budgetLines, ReferenceData referenceData, RuntimeService runtimeService,
+                      ObjectMapper objectMapper, AuditTrail audit) {
         this.requests = requests;
         this.referenceNumbers = referenceNumbers;
-        this.ruleChangeSchema = ruleChangeSchema;
+        rules.forEach(kindRules -> this.rules.put(kindRules.kind(), kindRules));
+        this.budgetLines = budgetLines;
         this.referenceData = referenceData;
         this.runtimeService = runtimeService;
         this.objectMapper = objectMapper;
@@ -90,7 +92,7 @@ public class RequestSubmission {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> values = Map.of();
         try {
-            values = ruleChangeSchema.schema().validate(input, rejectUnknown);
+            values = rulesOf(kind).schema().validate(input, rejectUnknown);
         } catch (InvalidInputException e) {
             errors.addAll(e.errors());
         }
@@ -102,7 +104,11 @@ public class RequestSubmission {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return values;
+        return rulesOf(kind).withDerivedValues(values);
+    }
+
+    SubmissionRules rulesOf(RequestKind kind) {
+        return rules.get(kind);
     }
 
     /** Stores the case file of a valid submission under a new reference number. */
@@ -115,6 +121,7 @@ public class RequestSubmission {
                 (String) values.get("urgency"), (String) values.get("contactEmail"), submittedBy, now, now, null, null, 0);
         requests.insert(request, idempotencyKey);
         requests.insertRuleDomains(request.id(), InputValues.strings(values.get("ruleDomains")));
+        budgetLines.insert(request.id(), BudgetPoolingSchema.lines(values));
         audit.about(request.reference()).by(submittedBy)
                 .action("request-submitted", "Verzoek ingediend (" + kind.dutchName() + ")")
                 .resource("request", request.id().toString(), request.title())
@@ -133,8 +140,18 @@ public class RequestSubmission {
         variables.put("focusArea", request.focusAreaCode());
         variables.put("urgency", request.urgency());
         variables.put("ruleDomains", new ArrayList<>(InputValues.strings(values.get("ruleDomains"))));
-        variables.put("budgetOwners", new ArrayList<String>());
-        variables.put("totalAmount", 0.0);
+        List<Map<String, Object>> lines = BudgetPoolingSchema.lines(values);
+        variables.put("budgetOwners", new ArrayList<>(lines.stream().map(line -> (String) line.get("ministry")).toList()));
+        // the decision-authority table compares the total with its threshold; the exact amounts stay in the tables
+        variables.put("totalAmount", values.get("totalAmount") instanceof java.math.BigDecimal total
+                ? total.doubleValue() : 0.0);
+        if (values.get("firstYear") instanceof Long first && values.get("lastYear") instanceof Long last) {
+            List<Integer> years = new ArrayList<>();
+            for (long year = first; year <= last; year++) {
+                years.add((int) year);
+            }
+            variables.put("budgetYears", years);
+        }
         variables.put("submittedBy", request.submittedBy());
         return variables;
     }

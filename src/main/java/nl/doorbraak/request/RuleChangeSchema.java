@@ -9,13 +9,9 @@ import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.reference.RuleDomain;
 import org.springframework.stereotype.Component;
 
-/**
- * What a rule-change request must contain: the same rules for the API body and for the start
- * form in Tasklist. Whether the focus area belongs to the submitter's municipality is checked
- * by {@link RequestSubmission}, which knows the submitter.
- */
+/** What a rule-change request must contain. */
 @Component
-public class RuleChangeSchema {
+public class RuleChangeSchema implements SubmissionRules {
 
     public static final Map<String, String> INSTRUMENTS = orderedMap(
             "clarification", "Verduidelijking of interpretatie van de bestaande regel",
@@ -32,6 +28,12 @@ public class RuleChangeSchema {
         this.referenceData = referenceData;
     }
 
+    @Override
+    public RequestKind kind() {
+        return RequestKind.RULE_CHANGE;
+    }
+
+    @Override
     public InputSchema schema() {
         return InputSchema.builder()
                 .choice("focusArea", "Focusgebied", true, this::focusAreas)
@@ -49,7 +51,7 @@ public class RuleChangeSchema {
                 .build();
     }
 
-    private Map<String, String> focusAreas() {
+    Map<String, String> focusAreas() {
         Map<String, String> areas = new LinkedHashMap<>();
         for (FocusArea area : referenceData.focusAreas()) {
             areas.put(area.code(), area.name());
@@ -65,7 +67,7 @@ public class RuleChangeSchema {
         return domains;
     }
 
-    private static Map<String, String> orderedMap(String... keysAndValues) {
+    static Map<String, String> orderedMap(String... keysAndValues) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put(keysAndValues[i], keysAndValues[i + 1]);

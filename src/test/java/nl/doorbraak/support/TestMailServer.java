@@ -47,8 +47,10 @@ public final class TestMailServer {
         try {
             List<String> to = Arrays.stream(message.getRecipients(Message.RecipientType.TO))
                     .map(Object::toString).toList();
-            return new ReceivedMail(to, message.getSubject(), GreenMailUtil.getBody(message).replace("\r\n", "\n"));
-        } catch (MessagingException e) {
+            // the content as the recipient reads it: quoted-printable decoded, UTF-8
+            String body = message.getContent() instanceof String text ? text : GreenMailUtil.getBody(message);
+            return new ReceivedMail(to, message.getSubject(), body.replace("\r\n", "\n"));
+        } catch (MessagingException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
