@@ -109,6 +109,15 @@ class TaskController {
         return view(task, references(List.of(task)).get(task.getProcessInstanceId()), true);
     }
 
+    /** The case of a task; a task completed by someone else a moment ago is a conflict, not an error. */
+    private UUID requestIdOf(Task task) {
+        try {
+            return UUID.fromString((String) taskService.getVariable(task.getId(), "requestId"));
+        } catch (ProcessEngineException gone) {
+            throw new ConflictException("Deze taak is al afgerond.");
+        }
+    }
+
     @PostMapping(path = "/{id}/completion", consumes = "application/json")
     @Operation(summary = "Complete a task with the values of its form",
             description = "The same rules as the task's form in Tasklist; every error is reported at once.")
@@ -118,8 +127,7 @@ class TaskController {
         if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
             throw new ConflictException("Deze taak is toegewezen aan " + task.getAssignee() + ".");
         }
-        Map<String, Object> values = forms.schemaFor(task.getTaskDefinitionKey(),
-                        UUID.fromString((String) taskService.getVariable(id, "requestId")))
+        Map<String, Object> values = forms.schemaFor(task.getTaskDefinitionKey(), requestIdOf(task))
                 .orElseThrow(() -> new IllegalStateException("No form rules for " + task.getTaskDefinitionKey()))
                 .validate(body, true);
         Map<String, Object> variables = new HashMap<>();

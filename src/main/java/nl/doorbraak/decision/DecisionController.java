@@ -1,5 +1,6 @@
 package nl.doorbraak.decision;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.request.RequestListQuery;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.Requests;
+import nl.doorbraak.platform.Amounts;
+import nl.doorbraak.request.GrantedLine;
 import nl.doorbraak.request.Instruments;
 import nl.doorbraak.security.DoorbraakUser;
 
@@ -37,7 +40,7 @@ class DecisionController {
 
     private static final List<String> CSV_COLUMNS = List.of("reference", "kind", "municipality", "focusArea",
             "title", "outcome", "instrument", "conditions", "rationale", "decidedAt", "effectiveDate",
-            "evaluationDate");
+            "evaluationDate", "grantedTotal", "grantedAmounts");
 
     private final Requests requests;
     private final Decisions decisions;
@@ -67,7 +70,7 @@ class DecisionController {
             Csv.appendRow(body, CSV_COLUMNS);
             for (Map<String, Object> item : items) {
                 List<String> cells = new ArrayList<>();
-                CSV_COLUMNS.forEach(column -> cells.add(item.get(column) == null ? null : item.get(column).toString()));
+                CSV_COLUMNS.forEach(column -> cells.add(cell(item.get(column))));
                 Csv.appendRow(body, cells);
             }
             return ResponseEntity.ok()
@@ -83,6 +86,16 @@ class DecisionController {
         result.put("total", total);
         result.put("_links", query.links("/api/v1/decisions", total));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
+    }
+
+    /** A cell of the published register; amounts per ministry as "ocw=2400000.00; szw=800000.00". */
+    private static String cell(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            List<String> parts = new ArrayList<>();
+            map.forEach((key, amount) -> parts.add(key + "=" + amount));
+            return String.join("; ", parts);
+        }
+        return value == null ? null : value.toString();
     }
 
     private Map<String, Object> item(RequestRecord request, DecisionRecord decision) {
@@ -101,6 +114,14 @@ class DecisionController {
         item.put("decidedAt", decision.decidedAt());
         item.put("effectiveDate", decision.effectiveDate());
         item.put("evaluationDate", decision.evaluationDate());
+        List<GrantedLine> lines = decisions.linesOf(decision.id());
+        if (!lines.isEmpty()) {
+            // the pooled amount per ministry, as the register keeps it (exact euros)
+            Map<String, BigDecimal> granted = new LinkedHashMap<>();
+            lines.forEach(line -> granted.put(line.ministryCode(), line.grantedAmount()));
+            item.put("grantedAmounts", granted);
+            item.put("grantedTotal", Amounts.sum(granted.values()));
+        }
         return item;
     }
 }

@@ -19,6 +19,15 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.DateSchema;
+import io.swagger.v3.oas.models.media.EmailSchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.NumberSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+
 /**
  * The rules of one kind of input — an API body, a start form, a task form — checked in one
  * pass that reports every error at once. The API and the process engine use the same schema,
@@ -41,6 +50,10 @@ public final class InputSchema {
                          Predicate<Map<String, Object>> applies, int maxLength, long min, long max,
                          Supplier<Map<String, String>> allowed, BigDecimal maxAmount,
                          InputSchema rows, String rowLabel) {
+
+        boolean alwaysRequired() {
+            return required == Builder.ALWAYS && applies == Builder.ALWAYS;
+        }
     }
 
     private final List<Field> fields;
@@ -59,6 +72,47 @@ public final class InputSchema {
         Set<String> keys = new LinkedHashSet<>();
         fields.forEach(field -> keys.add(field.key()));
         return keys;
+    }
+
+    /**
+     * The schema as an OpenAPI (JSON Schema) object, for the API documentation: generated from
+     * the same rules that validate, so the two cannot drift apart. Rules over several fields and
+     * conditional fields are described in words only.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public Schema<Object> describe() {
+        Schema<Object> object = new ObjectSchema();
+        object.setAdditionalProperties(false);
+        for (Field field : fields) {
+            if (object.getProperties() != null && object.getProperties().containsKey(field.key())) {
+                continue;
+            }
+            Schema property = switch (field.kind()) {
+                case TEXT -> new StringSchema().maxLength(field.maxLength());
+                case EMAIL -> new EmailSchema();
+                case CHOICE -> new StringSchema()._enum(List.copyOf(field.allowed().get().keySet()));
+                case CHOICES -> new ArraySchema().items(
+                        new StringSchema()._enum(List.copyOf(field.allowed().get().keySet())))
+                        .uniqueItems(true);
+                case INTEGER -> new IntegerSchema().minimum(BigDecimal.valueOf(field.min()))
+                        .maximum(BigDecimal.valueOf(field.max()));
+                case INTEGERS -> new ArraySchema().items(
+                        new IntegerSchema().minimum(BigDecimal.valueOf(field.min()))
+                                .maximum(BigDecimal.valueOf(field.max())));
+                case DATE -> new DateSchema();
+                case AMOUNT -> new NumberSchema().multipleOf(new BigDecimal("0.01"))
+                        .minimum(BigDecimal.ZERO).exclusiveMinimum(field.min() > 0).maximum(field.maxAmount());
+                case ROWS -> new ArraySchema().items(field.rows().describe())
+                        .minItems(1).maxItems((int) field.max());
+            };
+            property.setDescription(field.label() + (field.kind() == Kind.AMOUNT
+                    ? " (euro's, exact; ook als tekst, bijvoorbeeld \"2400000.00\")" : ""));
+            object.addProperty(field.key(), property);
+            if (field.alwaysRequired()) {
+                object.addRequiredItem(field.key());
+            }
+        }
+        return object;
     }
 
     /**

@@ -79,6 +79,14 @@ class DemoCases implements ApplicationRunner {
                 "De gemeente neemt de publieke schulden over en treft één regeling met de inwoner.",
                 "experiment", 350, "normal", "Anke Visser", "a.visser@groningen.example"));
 
+        String heerlen = submit("heerlen", "demo-heerlen-noord", RequestKind.BUDGET_POOLING, heerlenNoord());
+
+        if (heerlen != null) {
+            complete(heerlen, "Task_CheckBudgetLines", "programme-office", Map.of("intakeOutcome", "complete",
+                    "intakeNote", "Drie regelingen met één eigenaar per regel; bedragen sluiten aan op de beschikkingen."));
+            complete(heerlen, "Task_Assess", "reviewer-ocw", Map.of("assessmentOutcome", "advice", "advice", "support",
+                    "rationale", "De verlengde leertijd blijft herkenbaar in de gezamenlijke verantwoording."));
+        }
         if (rotterdam != null) {
             complete(rotterdam, "Task_Intake", "programme-office", Map.of("intakeOutcome", "complete",
                     "ruleDomains", List.of("income-support")));
@@ -99,10 +107,14 @@ class DemoCases implements ApplicationRunner {
         }
     }
 
-    /** Submits the request once; returns its reference if it is new, or null if it existed already. */
     private String submit(String userId, String key, Map<String, Object> input) {
+        return submit(userId, key, RequestKind.RULE_CHANGE, input);
+    }
+
+    /** Submits the request once; returns its reference if it is new, or null if it existed already. */
+    private String submit(String userId, String key, RequestKind kind, Map<String, Object> input) {
         DoorbraakUser user = users.find(userId).orElseThrow();
-        RequestSubmission.Submitted submitted = submission.submit(RequestKind.RULE_CHANGE, input, user, key);
+        RequestSubmission.Submitted submitted = submission.submit(kind, input, user, key);
         if (!submitted.replayed()) {
             log.info("Demo request {} submitted by {}", submitted.request().reference(), userId);
         }
@@ -120,6 +132,29 @@ class DemoCases implements ApplicationRunner {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** Heerlen-Noord pools three earmarked budgets for 2026–2028 (reference-data.md). */
+    private static Map<String, Object> heerlenNoord() {
+        List<Integer> years = List.of(2026, 2027, 2028);
+        Map<String, Object> input = new HashMap<>();
+        input.put("focusArea", "heerlen-noord");
+        input.put("title", "Eén budget voor kansen van jongeren in Heerlen-Noord");
+        input.put("purpose", "Verlengde leertijd op school, een baangarantie voor jongeren en een gezonde leefomgeving "
+                + "als één aanpak, met één budget en één verantwoording.");
+        input.put("firstYear", 2026);
+        input.put("lastYear", 2028);
+        input.put("budgetLines", List.of(
+                Map.of("ministry", "ocw", "regulation", "ocw-school-en-omgeving", "amount", "2400000.00", "years", years),
+                Map.of("ministry", "szw", "regulation", "szw-baangarantie-jongeren", "amount", "800000.00", "years", years),
+                Map.of("ministry", "vws", "regulation", "vws-gezonde-leefomgeving", "amount", "300000.00", "years", years)));
+        input.put("requestedInstrument", "pooled-specific-grant");
+        input.put("accountabilityArrangement", "Eén verantwoording per jaar via SiSa over het gebundelde budget, "
+                + "met de besteding per doel.");
+        input.put("urgency", "normal");
+        input.put("contactName", "Lotte Ramakers");
+        input.put("contactEmail", "l.ramakers@heerlen.example");
+        return input;
     }
 
     private static Map<String, Object> request(String focusArea, String title, String regulation, String article,

@@ -140,11 +140,12 @@ class RequestController {
     }
 
     private static RequestKind kindOf(Object kind) {
+        String kinds = String.join(", ", java.util.Arrays.stream(RequestKind.values()).map(RequestKind::code).toList());
         if (kind == null) {
             throw new InvalidInputException(List.of(new FieldError("kind",
-                    "Soort verzoek is verplicht (rule-change).")));
+                    "Soort verzoek is verplicht. Kies uit: " + kinds + ".")));
         }
         return RequestKind.ofCode(kind.toString()).orElseThrow(() -> new InvalidInputException(List.of(
-                new FieldError("kind", "Onbekende soort verzoek. Kies uit: rule-change."))));
+                new FieldError("kind", "Onbekende soort verzoek. Kies uit: " + kinds + "."))));
     }
 }

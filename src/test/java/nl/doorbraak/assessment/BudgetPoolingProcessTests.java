@@ -62,9 +62,12 @@ class BudgetPoolingProcessTests {
 
     private final List<String> started = new ArrayList<>();
 
+    private ProcessDriver driver;
+
     @BeforeEach
     void initAssertions() {
         init(engine);
+        driver = new ProcessDriver(engine);
     }
 
     @Test
@@ -407,25 +410,13 @@ class BudgetPoolingProcessTests {
         complete(pi, taskKey, null, user, values);
     }
 
-    /** Completes the task as Tasklist does: authenticated as the user, with the form's variables. */
     private void complete(ProcessInstance pi, String taskKey, String candidateGroup, String user,
                           Map<String, Object> values) {
-        Task task = candidateGroup == null ? task(pi, taskKey) : task(pi, taskKey, candidateGroup);
-        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-                .map(group -> group.getId()).toList();
-        engine.getIdentityService().setAuthentication(user, groups);
-        try {
-            engine.getTaskService().complete(task.getId(), values);
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        driver.complete(pi, taskKey, candidateGroup, user, values);
     }
 
     private Task task(ProcessInstance pi, String taskKey) {
-        List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey())
-                .taskDefinitionKey(taskKey).list();
-        assertThat(tasks).as("open %s", taskKey).hasSize(1);
-        return tasks.get(0);
+        return driver.task(pi, taskKey);
     }
 
     private Task task(ProcessInstance pi, String taskKey, String candidateGroup) {
@@ -436,8 +427,7 @@ class BudgetPoolingProcessTests {
     }
 
     private List<String> candidateGroups(Task task) {
-        return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
+        return driver.candidateGroups(task);
     }
 
     private Map<String, BigDecimal> granted(ProcessInstance pi) {
@@ -451,8 +441,7 @@ class BudgetPoolingProcessTests {
     }
 
     private Object variable(ProcessInstance pi, String name) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0
-                ? null : engine.getRuntimeService().getVariable(pi.getId(), name);
+        return driver.variable(pi, name);
     }
 
     private String status(ProcessInstance pi) {

@@ -59,9 +59,12 @@ class RuleChangeProcessTests {
 
     private final List<String> started = new ArrayList<>();
 
+    private ProcessDriver driver;
+
     @BeforeEach
     void initAssertions() {
         init(engine);
+        driver = new ProcessDriver(engine);
     }
 
     @Test
@@ -433,40 +436,21 @@ class RuleChangeProcessTests {
         complete(pi, taskKey, null, user, values);
     }
 
-    /** Completes the task as Tasklist does: authenticated as the user, with the form's variables. */
     private void complete(ProcessInstance pi, String taskKey, String candidateGroup, String user,
                           Map<String, Object> values) {
-        var query = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey())
-                .taskDefinitionKey(taskKey);
-        if (candidateGroup != null) {
-            query.taskCandidateGroup(candidateGroup);
-        }
-        Task task = query.singleResult();
-        assertThat(task).as("open task %s", taskKey).isNotNull();
-        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-                .map(group -> group.getId()).toList();
-        engine.getIdentityService().setAuthentication(user, groups);
-        try {
-            engine.getTaskService().complete(task.getId(), values);
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        driver.complete(pi, taskKey, candidateGroup, user, values);
     }
 
     private Task task(ProcessInstance pi, String taskKey) {
-        List<Task> tasks = openTasks(pi, taskKey);
-        assertThat(tasks).as("open %s", taskKey).hasSize(1);
-        return tasks.get(0);
+        return driver.task(pi, taskKey);
     }
 
     private List<Task> openTasks(ProcessInstance pi, String taskKey) {
-        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey())
-                .taskDefinitionKey(taskKey).list();
+        return driver.openTasks(pi, taskKey);
     }
 
     private List<String> candidateGroups(Task task) {
-        return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
+        return driver.candidateGroups(task);
     }
 
     private String calledInstance(ProcessInstance pi, String ministry) {
@@ -475,8 +459,7 @@ class RuleChangeProcessTests {
     }
 
     private Object variable(ProcessInstance pi, String name) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0
-                ? null : engine.getRuntimeService().getVariable(pi.getId(), name);
+        return driver.variable(pi, name);
     }
 
     private String status(ProcessInstance pi) {

@@ -222,8 +222,8 @@ class SubmissionValidationTests {
         missing.remove("kind");
         Map<String, Object> nullKind = valid.get();
         nullKind.put("kind", null);
-        Map<String, Object> budgetPooling = valid.get();
-        budgetPooling.put("kind", "budget-pooling");
+        Map<String, Object> unknown = valid.get();
+        unknown.put("kind", "subsidy");
         Map<String, Object> upperCase = valid.get();
         upperCase.put("kind", "RULE-CHANGE");
         Map<String, Object> number = valid.get();
@@ -231,7 +231,7 @@ class SubmissionValidationTests {
         Map<String, Object> list = valid.get();
         list.put("kind", List.of("rule-change"));
         return Stream.of(Arguments.of("missing", missing), Arguments.of("null", nullKind),
-                Arguments.of("budget-pooling", budgetPooling), Arguments.of("RULE-CHANGE", upperCase),
+                Arguments.of("subsidy", unknown), Arguments.of("RULE-CHANGE", upperCase),
                 Arguments.of("1", number), Arguments.of("[rule-change]", list));
     }
 

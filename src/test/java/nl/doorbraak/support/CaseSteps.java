@@ -49,6 +49,42 @@ public final class CaseSteps {
         return body;
     }
 
+    /**
+     * A valid budget-pooling request body (with {@code kind}): Heerlen-Noord's three budgets,
+     * EUR 3.5M over three future budget years.
+     */
+    public static Map<String, Object> budgetPooling(String focusArea, String contactEmail) {
+        int first = java.time.Year.now().getValue() + 1;
+        List<Integer> years = List.of(first, first + 1, first + 2);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", "budget-pooling");
+        body.put("focusArea", focusArea);
+        body.put("title", "Eén budget voor een kansrijke wijk");
+        body.put("purpose", "Verlengde leertijd, baangarantie voor jongeren en een gezonde leefomgeving uit één budget.");
+        body.put("firstYear", first);
+        body.put("lastYear", first + 2);
+        body.put("budgetLines", List.of(
+                budgetLine("ocw", "ocw-school-en-omgeving", "2400000.00", years),
+                budgetLine("szw", "szw-baangarantie-jongeren", "800000.00", years),
+                budgetLine("vws", "vws-gezonde-leefomgeving", "300000.00", years)));
+        body.put("requestedInstrument", "pooled-specific-grant");
+        body.put("accountabilityArrangement", "Eén jaarlijkse verantwoording via SiSa.");
+        body.put("urgency", "normal");
+        body.put("contactName", "M. Janssen");
+        body.put("contactEmail", contactEmail);
+        return body;
+    }
+
+    /** A budget line with its amount as an exact JSON number. */
+    public static Map<String, Object> budgetLine(String ministry, String regulation, String amount, List<Integer> years) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("ministry", ministry);
+        line.put("regulation", regulation);
+        line.put("amount", new java.math.BigDecimal(amount));
+        line.put("years", years);
+        return line;
+    }
+
     /** The same request as the application's services take it: without {@code kind}, which the API reads. */
     public static Map<String, Object> submission(String focusArea, String contactEmail, String... ruleDomains) {
         Map<String, Object> input = ruleChange(focusArea, contactEmail, ruleDomains);
