@@ -31,7 +31,10 @@ class RequestTimeline {
             "coordination", "De adviezen van de ministeries worden onderling afgestemd",
             "decision", "Wacht op het besluit van de programmadirecteur",
             "evaluation", "Evaluatie gevraagd aan de gemeente",
-            "evaluated", "Evaluatie beoordeeld; het verzoek is afgerond");
+            "evaluated", "Evaluatie beoordeeld; het verzoek is afgerond",
+            "co-signature", "Het Ministerie van Financiën tekent het besluit mee",
+            "accountability", "Verantwoording over het gebundelde budget gevraagd aan de gemeente",
+            "accounted", "Alle begrotingsjaren zijn verantwoord; het verzoek is afgerond");
 
     private final AuditQueries audit;
     private final DecisionLookup decisions;
@@ -76,7 +79,8 @@ class RequestTimeline {
             case "notification-sent" -> entry.actionDisplay();
             case "request-withdrawn" -> "Verzoek ingetrokken"
                     + (entry.explanation() == null ? "" : ": " + entry.explanation());
-            case "request-lapsed", "evaluation-delivered", "evaluation-assessed" -> entry.actionDisplay();
+            case "request-lapsed", "evaluation-delivered", "evaluation-assessed", "accountability-delivered",
+                 "accountability-checked" -> entry.actionDisplay();
             default -> null; // reads of the trail, internal failures: not the municipality's concern
         };
     }

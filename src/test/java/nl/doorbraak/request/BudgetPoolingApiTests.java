@@ -119,6 +119,9 @@ class BudgetPoolingApiTests {
         assertThat(detail.path("decision").path("coSignOutcome").asText()).isEqualTo("co-signed");
         String csv = http.send(http.request("/api/v1/decisions?format=csv&q=kansrijke", "auditor").GET().build()).body();
         assertThat(csv).contains("ocw=1200000.50; szw=0.00; vws=300000.00");
+        String timeline = http.send(http.request("/api/v1/requests/" + reference + "/timeline", HEERLEN).GET().build()).body();
+        assertThat(timeline).contains("Het Ministerie van Financiën tekent het besluit mee",
+                "Besluit genomen: deels toegekend");
     }
 
     @Test
