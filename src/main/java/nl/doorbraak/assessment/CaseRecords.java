@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.doorbraak.platform.CaseClock;
+
 /** The advice and information-request tables. */
 @Repository
 class CaseRecords {
@@ -65,7 +67,7 @@ class CaseRecords {
     }
 
     static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return CaseClock.now();
     }
 
     static OffsetDateTime at(Object date) {

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.platform.CaseClock;
+
 /**
  * Due dates and reminder moments from the {@code deadlines} decision table: the periods are
  * data in DMN, this bean only adds them to the current time. Used in the models as
@@ -29,7 +31,7 @@ public class Deadlines {
 
     /** When a task of this type, created now, is due. */
     public Date due(String taskType, String urgency) {
-        return Date.from(ZonedDateTime.now(DUTCH_TIME).plus(period(taskType, urgency, "period")).toInstant());
+        return Date.from(CaseClock.dutchNow().plus(period(taskType, urgency, "period")).toInstant());
     }
 
     /**
@@ -39,7 +41,7 @@ public class Deadlines {
      */
     public void schedule(DelegateExecution execution, String taskType) {
         String urgency = (String) execution.getVariable("urgency");
-        ZonedDateTime now = ZonedDateTime.now(DUTCH_TIME);
+        ZonedDateTime now = CaseClock.dutchNow();
         ZonedDateTime due = now.plus(period(taskType, urgency, "period"));
         ZonedDateTime reminder = due.minus(period(taskType, urgency, "reminderBefore"));
         execution.setVariable(taskType + "RequestedAt", Date.from(now.toInstant()));

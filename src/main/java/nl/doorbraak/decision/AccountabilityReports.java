@@ -2,12 +2,13 @@ package nl.doorbraak.decision;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import nl.doorbraak.platform.CaseClock;
 
 /** The yearly accountability reports on pooled budgets and the programme office's check of each. */
 @Repository
@@ -58,6 +59,6 @@ public class AccountabilityReports {
     }
 
     private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return CaseClock.now();
     }
 }

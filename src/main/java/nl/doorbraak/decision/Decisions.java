@@ -1,7 +1,6 @@
 package nl.doorbraak.decision;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.request.DecisionLookup;
 import nl.doorbraak.request.DecisionSummary;
 import nl.doorbraak.request.GrantedLine;
@@ -99,6 +99,6 @@ public class Decisions implements DecisionLookup {
     }
 
     private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return CaseClock.now();
     }
 }

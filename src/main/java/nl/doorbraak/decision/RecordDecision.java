@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.notification.Outbox;
 import nl.doorbraak.platform.InputValues;
@@ -87,9 +87,9 @@ public class RecordDecision implements JavaDelegate {
                 blankToNull(execution.getVariable("conditions")), rationale,
                 rejected ? null : date(execution.getVariable("effectiveDate")),
                 evaluationDate, decider == null ? decidedBy(execution) : decider.toString(),
-                OffsetDateTime.now(ZoneOffset.UTC), null, null, null, null, coSignOutcome, coSignNote,
+                CaseClock.now(), null, null, null, null, coSignOutcome, coSignNote,
                 coSignOutcome == null ? null : String.valueOf(execution.getVariable("coSignedBy")),
-                coSignOutcome == null ? null : OffsetDateTime.now(ZoneOffset.UTC));
+                coSignOutcome == null ? null : CaseClock.now());
         decisions.insert(decision);
         List<GrantedLine> granted = pooling ? granted(request, outcome, execution.getVariable("grantedLines")) : List.of();
         decisions.insertLines(decision.id(), granted);

@@ -1,13 +1,13 @@
 package nl.doorbraak.notification;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditTrail;
 
 /** Messages waiting to be sent, written in the transaction of the step that causes them. */
@@ -32,7 +32,7 @@ public class Outbox {
         jdbc.sql("""
                 INSERT INTO outbox (id, request_id, topic, recipient, subject, body, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, requestId, topic, recipient, subject, body, OffsetDateTime.now(ZoneOffset.UTC))
+                .params(id, requestId, topic, recipient, subject, body, CaseClock.now())
                 .update();
         return id;
     }
@@ -66,7 +66,7 @@ public class Outbox {
     public void discardUnsent(UUID requestId, String reference, String why) {
         int discarded = jdbc.sql("""
                 UPDATE outbox SET discarded_at = ? WHERE request_id = ? AND sent_at IS NULL AND discarded_at IS NULL""")
-                .params(OffsetDateTime.now(ZoneOffset.UTC), requestId).update();
+                .params(CaseClock.now(), requestId).update();
         if (discarded > 0) {
             audit.about(reference)
                     .action("notification-discarded", discarded + " nog niet verstuurde e-mail(s) vervallen " + why)
@@ -83,6 +83,6 @@ public class Outbox {
         return jdbc.sql("""
                 UPDATE outbox SET sent_at = ?, attempts = attempts + 1
                 WHERE id = ? AND sent_at IS NULL AND discarded_at IS NULL""")
-                .params(OffsetDateTime.now(ZoneOffset.UTC), id).update() == 1;
+                .params(CaseClock.now(), id).update() == 1;
     }
 }

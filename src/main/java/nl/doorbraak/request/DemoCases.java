@@ -27,7 +27,7 @@ import nl.doorbraak.security.UserDirectory;
  */
 @Component
 @Order(10)
-@ConditionalOnProperty(name = "doorbraak.demo.enabled", havingValue = "true")
+@ConditionalOnProperty(name = "doorbraak.demo.cases", havingValue = "true")
 class DemoCases implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
+import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.FieldError;
@@ -98,7 +98,7 @@ class DocumentController {
                 "Alleen PDF, DOCX, XLSX, ODT, ODS, PNG en JPEG zijn toegestaan; het soort bestand wordt aan de inhoud herkend."));
         DocumentRecord document = new DocumentRecord(UUID.randomUUID(), request.id(),
                 DocumentTypes.safeFileName(file.getOriginalFilename()), mediaType, content.length, sha256(content),
-                user.id(), OffsetDateTime.now(ZoneOffset.UTC), null, null);
+                user.id(), CaseClock.now(), null, null);
         documents.insert(document, content);
         audit.about(reference).by(user.id())
                 .action("document-added", "Document toegevoegd: " + document.fileName())

@@ -1,13 +1,14 @@
 package nl.doorbraak.request;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import nl.doorbraak.platform.CaseClock;
 
 /** The document table. */
 @Repository
@@ -52,6 +53,6 @@ public class Documents {
     /** Removes the content; the row stays, marked, so the removal remains visible. */
     void remove(UUID id, String removedBy) {
         jdbc.sql("UPDATE document SET content = NULL, removed_by = ?, removed_at = ? WHERE id = ?")
-                .params(removedBy, OffsetDateTime.now(ZoneOffset.UTC), id).update();
+                .params(removedBy, CaseClock.now(), id).update();
     }
 }

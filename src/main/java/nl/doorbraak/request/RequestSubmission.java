@@ -2,7 +2,6 @@ package nl.doorbraak.request;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.FieldError;
 import nl.doorbraak.platform.InputValues;
@@ -114,13 +114,16 @@ public class RequestSubmission {
     /** Stores the case file of a valid submission under a new reference number. */
     RequestRecord register(RequestKind kind, Map<String, Object> values, String municipality, String submittedBy,
                            String idempotencyKey) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = CaseClock.now();
         RequestRecord request = new RequestRecord(UUID.randomUUID(),
                 referenceNumbers.next(now.atZoneSameInstant(DUTCH_TIME).getYear()), kind.code(), municipality,
                 (String) values.get("focusArea"), (String) values.get("title"), json(values), "submitted",
                 (String) values.get("urgency"), (String) values.get("contactEmail"), submittedBy, now, now, null, null, 0);
         requests.insert(request, idempotencyKey);
         requests.insertRuleDomains(request.id(), InputValues.strings(values.get("ruleDomains")));
+        if (values.get("regulation") instanceof String regulation) {
+            requests.recordRegulation(request.id(), regulation);
+        }
         budgetLines.insert(request.id(), BudgetPoolingSchema.lines(values));
         audit.about(request.reference()).by(submittedBy)
                 .action("request-submitted", "Verzoek ingediend (" + kind.dutchName() + ")")

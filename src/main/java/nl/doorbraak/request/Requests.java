@@ -1,7 +1,6 @@
 package nl.doorbraak.request;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.security.DoorbraakUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,6 +42,11 @@ public class Requests {
                 .update();
     }
 
+    /** The national rule a rule-change request is about, for finding recurring bottlenecks. */
+    void recordRegulation(UUID requestId, String regulation) {
+        jdbc.sql("UPDATE request SET regulation = ? WHERE id = ?").params(regulation, requestId).update();
+    }
+
     /** The rule domains as the programme office classified them at intake. */
     public void reclassify(UUID requestId, List<String> ruleDomains) {
         jdbc.sql("DELETE FROM request_rule_domain WHERE request_id = ?").param(requestId).update();
@@ -61,7 +66,7 @@ public class Requests {
     }
 
     void updateStatus(UUID requestId, String status, boolean close) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = CaseClock.now();
         jdbc.sql("""
                 UPDATE request SET status = ?, updated_at = ?, closed_at = CASE WHEN ? THEN ? ELSE closed_at END,
                        version = version + 1
@@ -70,7 +75,7 @@ public class Requests {
     }
 
     void close(UUID requestId) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = CaseClock.now();
         jdbc.sql("UPDATE request SET closed_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
                 .params(now, now, requestId).update();
     }
@@ -140,7 +145,7 @@ public class Requests {
 
     /** Records the ministries a request was routed to; routing again adds the new ones. */
     public void routeTo(UUID requestId, Set<String> ministries) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = CaseClock.now();
         List<String> known = ministriesOf(requestId);
         for (String ministry : ministries) {
             if (!known.contains(ministry)) {

@@ -34,6 +34,7 @@ import nl.doorbraak.request.RequestSubmission;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.security.DoorbraakUser;
 import nl.doorbraak.support.Jobs;
+import nl.doorbraak.support.ProcessDriver;
 import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.TestMailServer;
 

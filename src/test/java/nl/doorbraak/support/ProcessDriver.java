@@ -1,4 +1,4 @@
-package nl.doorbraak.assessment;
+package nl.doorbraak.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,16 +10,16 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 /** Drives a case's process as its users do in Tasklist, for the process tests. */
-final class ProcessDriver {
+public final class ProcessDriver {
 
     private final ProcessEngine engine;
 
-    ProcessDriver(ProcessEngine engine) {
+    public ProcessDriver(ProcessEngine engine) {
         this.engine = engine;
     }
 
     /** Completes the task as Tasklist does: authenticated as the user, with the form's variables. */
-    void complete(ProcessInstance pi, String taskKey, String candidateGroup, String user, Map<String, Object> values) {
+    public void complete(ProcessInstance pi, String taskKey, String candidateGroup, String user, Map<String, Object> values) {
         var query = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey())
                 .taskDefinitionKey(taskKey);
         if (candidateGroup != null) {
@@ -37,24 +37,24 @@ final class ProcessDriver {
         }
     }
 
-    Task task(ProcessInstance pi, String taskKey) {
+    public Task task(ProcessInstance pi, String taskKey) {
         List<Task> tasks = openTasks(pi, taskKey);
         assertThat(tasks).as("open %s", taskKey).hasSize(1);
         return tasks.get(0);
     }
 
-    List<Task> openTasks(ProcessInstance pi, String taskKey) {
+    public List<Task> openTasks(ProcessInstance pi, String taskKey) {
         return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey())
                 .taskDefinitionKey(taskKey).list();
     }
 
-    List<String> candidateGroups(Task task) {
+    public List<String> candidateGroups(Task task) {
         return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
     }
 
     /** A variable of the running instance; null once it has ended. */
-    Object variable(ProcessInstance pi, String name) {
+    public Object variable(ProcessInstance pi, String name) {
         return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0
                 ? null : engine.getRuntimeService().getVariable(pi.getId(), name);
     }

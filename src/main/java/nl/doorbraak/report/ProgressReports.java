@@ -1,0 +1,490 @@
+package nl.doorbraak.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.doorbraak.platform.Amounts;
+import nl.doorbraak.platform.CaseClock;
+import nl.doorbraak.reference.FocusArea;
+import nl.doorbraak.reference.Ministry;
+import nl.doorbraak.reference.Municipality;
+import nl.doorbraak.reference.ReferenceData;
+import nl.doorbraak.reference.RuleDomain;
+import nl.doorbraak.report.ProgressReport.AreaCounts;
+import nl.doorbraak.report.ProgressReport.Bottleneck;
+import nl.doorbraak.report.ProgressReport.Breakthrough;
+import nl.doorbraak.report.ProgressReport.BudgetRow;
+import nl.doorbraak.report.ProgressReport.Budgets;
+import nl.doorbraak.report.ProgressReport.CaseRef;
+import nl.doorbraak.report.ProgressReport.Counts;
+import nl.doorbraak.report.ProgressReport.DomainCounts;
+import nl.doorbraak.report.ProgressReport.KindCounts;
+import nl.doorbraak.report.ProgressReport.LeadTime;
+import nl.doorbraak.report.ProgressReport.MinistryAssessments;
+import nl.doorbraak.report.ProgressReport.PastDeadline;
+import nl.doorbraak.request.Instruments;
+import nl.doorbraak.request.RequestKind;
+import nl.doorbraak.request.RequestStatusLabels;
+
+/**
+ * Computes a progress report from the case files, the decision register and the engine's
+ * history, for all requests or those of one municipality. Everything is read in one
+ * repeatable-read transaction, so the sections agree with each other.
+ */
+@Service
+class ProgressReports {
+
+    private static final long SECONDS_PER_DAY = 86_400;
+    /** A DMN engine of its own, without the process engine's history. */
+    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+    /** What happened to the requests of a group: in the period, and open at its end. */
+    private static final String COUNTS = """
+            SUM(CASE WHEN r.submitted_at >= :from AND r.submitted_at < :to THEN 1 ELSE 0 END) AS submitted,
+            SUM(CASE WHEN d.decided_at >= :from AND d.decided_at < :to THEN 1 ELSE 0 END) AS decided,
+            SUM(CASE WHEN d.decided_at >= :from AND d.decided_at < :to AND d.outcome = 'granted' THEN 1 ELSE 0 END) AS granted,
+            SUM(CASE WHEN d.decided_at >= :from AND d.decided_at < :to AND d.outcome = 'partly-granted' THEN 1 ELSE 0 END)
+                AS partly_granted,
+            SUM(CASE WHEN d.decided_at >= :from AND d.decided_at < :to AND d.outcome = 'rejected' THEN 1 ELSE 0 END) AS rejected,
+            SUM(CASE WHEN r.status = 'withdrawn' AND r.closed_at >= :from AND r.closed_at < :to THEN 1 ELSE 0 END) AS withdrawn,
+            SUM(CASE WHEN r.status = 'lapsed' AND r.closed_at >= :from AND r.closed_at < :to THEN 1 ELSE 0 END) AS lapsed,
+            SUM(CASE WHEN (d.decided_at IS NULL OR d.decided_at >= :asOf)
+                      AND NOT (r.status IN ('withdrawn', 'lapsed') AND r.closed_at < :asOf) THEN 1 ELSE 0 END) AS still_open
+            """;
+
+    private final JdbcClient jdbc;
+    private final ReferenceData referenceData;
+    private final ProcessEngine processEngine;
+    private final ObjectMapper objectMapper;
+
+    ProgressReports(JdbcClient jdbc, ReferenceData referenceData, ProcessEngine processEngine,
+                    ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.referenceData = referenceData;
+        this.processEngine = processEngine;
+        this.objectMapper = objectMapper;
+    }
+
+    /** The report for the period, over every request, or over one municipality's requests only. */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    public ProgressReport build(ReportPeriod period, String municipality) {
+        Instant now = CaseClock.now().toInstant();
+        Instant asOf = period.to().isBefore(now) ? period.to() : now;
+        Query query = new Query(period.from(), period.to(), asOf, municipality);
+        Names names = new Names(referenceData);
+        return new ProgressReport(
+                new ProgressReport.Scope(period.label(), period.dutchLabel(), period.firstDay(), period.lastDay(),
+                        asOf, municipality, municipality == null ? null : names.municipality(municipality)),
+                totals(query),
+                perKind(query),
+                perFocusArea(query, names),
+                perRuleDomain(query, names),
+                perMinistry(query, names),
+                leadTime(query),
+                bottlenecks(query, names),
+                breakthroughs(query, names),
+                budgets(query, names),
+                pastDeadline(query, names));
+    }
+
+    // --- counts
+
+    private Counts totals(Query query) {
+        return query.sql(jdbc, "SELECT " + COUNTS + " FROM request r LEFT JOIN decision d ON d.request_id = r.id "
+                + "WHERE r.submitted_at < :asOf" + query.municipalityFilter()).query(ProgressReports::counts).single();
+    }
+
+    private List<KindCounts> perKind(Query query) {
+        Map<String, Counts> counts = new HashMap<>();
+        query.sql(jdbc, "SELECT r.kind, " + COUNTS + " FROM request r LEFT JOIN decision d ON d.request_id = r.id "
+                        + "WHERE r.submitted_at < :asOf" + query.municipalityFilter() + " GROUP BY r.kind")
+                .query((rs, row) -> counts.put(rs.getString("kind"), counts(rs, row))).list();
+        List<KindCounts> kinds = new ArrayList<>();
+        for (RequestKind kind : RequestKind.values()) {
+            kinds.add(new KindCounts(kind.code(), capitalised(kind.dutchName()),
+                    counts.getOrDefault(kind.code(), new Counts(0, 0, 0, 0, 0, 0, 0, 0))));
+        }
+        return kinds;
+    }
+
+    private List<AreaCounts> perFocusArea(Query query, Names names) {
+        return query.sql(jdbc, "SELECT r.municipality_code, r.focus_area_code, " + COUNTS
+                        + " FROM request r LEFT JOIN decision d ON d.request_id = r.id WHERE r.submitted_at < :asOf"
+                        + query.municipalityFilter() + " GROUP BY r.municipality_code, r.focus_area_code")
+                .query((rs, row) -> new AreaCounts(rs.getString("municipality_code"),
+                        names.municipality(rs.getString("municipality_code")), rs.getString("focus_area_code"),
+                        names.focusArea(rs.getString("focus_area_code")), counts(rs, row)))
+                .list().stream()
+                .sorted(java.util.Comparator.comparing(AreaCounts::municipalityName).thenComparing(AreaCounts::focusAreaName))
+                .toList();
+    }
+
+    private List<DomainCounts> perRuleDomain(Query query, Names names) {
+        return query.sql(jdbc, "SELECT rd.rule_domain_code, " + COUNTS
+                        + " FROM request r JOIN request_rule_domain rd ON rd.request_id = r.id"
+                        + " LEFT JOIN decision d ON d.request_id = r.id WHERE r.submitted_at < :asOf"
+                        + query.municipalityFilter() + " GROUP BY rd.rule_domain_code ORDER BY rd.rule_domain_code")
+                .query((rs, row) -> new DomainCounts(rs.getString("rule_domain_code"),
+                        names.ruleDomain(rs.getString("rule_domain_code")), counts(rs, row)))
+                .list();
+    }
+
+    private static Counts counts(ResultSet rs, int row) throws SQLException {
+        return new Counts(rs.getLong("submitted"), rs.getLong("decided"), rs.getLong("granted"),
+                rs.getLong("partly_granted"), rs.getLong("rejected"), rs.getLong("withdrawn"), rs.getLong("lapsed"),
+                rs.getLong("still_open"));
+    }
+
+    // --- ministries and lead times
+
+    private List<MinistryAssessments> perMinistry(Query query, Names names) {
+        Map<String, List<Long>> durations = new TreeMap<>();
+        Map<String, Long> late = new HashMap<>();
+        query.sql(jdbc, """
+                        SELECT a.ministry_code, a.requested_at, a.advised_at, a.due_at
+                        FROM advice a JOIN request r ON r.id = a.request_id
+                        WHERE a.advised_at >= :from AND a.advised_at < :to""" + query.municipalityFilter())
+                .query((rs, row) -> {
+                    String ministry = rs.getString("ministry_code");
+                    OffsetDateTime advised = rs.getObject("advised_at", OffsetDateTime.class);
+                    OffsetDateTime due = rs.getObject("due_at", OffsetDateTime.class);
+                    durations.computeIfAbsent(ministry, key -> new ArrayList<>()).add(seconds(
+                            rs.getObject("requested_at", OffsetDateTime.class), advised));
+                    if (due != null && advised.isAfter(due)) {
+                        late.merge(ministry, 1L, Long::sum);
+                    }
+                    return ministry;
+                }).list();
+        Map<String, Long> openLate = new HashMap<>();
+        query.sql(jdbc, """
+                        SELECT l.GROUP_ID_ AS candidate, COUNT(DISTINCT t.ID_) AS tasks
+                        FROM ACT_HI_TASKINST t
+                        JOIN ACT_HI_PROCINST p ON p.ID_ = t.PROC_INST_ID_
+                        JOIN request r ON r.reference = p.BUSINESS_KEY_
+                        JOIN ACT_HI_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate'
+                        WHERE t.TASK_DEF_KEY_ = 'Task_Assess' AND t.START_TIME_ < :asOfEngine
+                          AND (t.END_TIME_ IS NULL OR t.END_TIME_ >= :asOfEngine) AND t.DUE_DATE_ < :asOfEngine"""
+                        + query.municipalityFilter() + " GROUP BY l.GROUP_ID_")
+                .query((rs, row) -> {
+                    String group = rs.getString("candidate");
+                    if (group != null && group.startsWith("ministry-")) {
+                        openLate.merge(group.substring("ministry-".length()), rs.getLong("tasks"), Long::sum);
+                    }
+                    return group;
+                }).list();
+        Set<String> ministries = new java.util.TreeSet<>(durations.keySet());
+        ministries.addAll(openLate.keySet());
+        List<MinistryAssessments> rows = new ArrayList<>();
+        for (String ministry : ministries) {
+            List<Long> values = durations.getOrDefault(ministry, List.of());
+            rows.add(new MinistryAssessments(ministry, names.ministry(ministry), values.size(), days(median(values)),
+                    days(percentile(values, 90)), late.getOrDefault(ministry, 0L), openLate.getOrDefault(ministry, 0L)));
+        }
+        return rows;
+    }
+
+    private LeadTime leadTime(Query query) {
+        List<Long> durations = query.sql(jdbc, """
+                        SELECT r.submitted_at, d.decided_at FROM decision d JOIN request r ON r.id = d.request_id
+                        WHERE d.decided_at >= :from AND d.decided_at < :to""" + query.municipalityFilter())
+                .query((rs, row) -> seconds(rs.getObject("submitted_at", OffsetDateTime.class),
+                        rs.getObject("decided_at", OffsetDateTime.class))).list();
+        return new LeadTime(durations.size(), days(median(durations)), days(percentile(durations, 90)));
+    }
+
+    // --- bottlenecks and breakthroughs
+
+    /**
+     * The same national rule (by its name, ignoring case and spacing) or the same rule domain in
+     * rule-change requests of two or more municipalities, over every request submitted up to the
+     * end of the period: recurrence builds up over time.
+     */
+    private List<Bottleneck> bottlenecks(Query query, Names names) {
+        Map<String, List<Object[]>> byRule = new LinkedHashMap<>();
+        Map<String, String> ruleNames = new HashMap<>();
+        query.sql(jdbc, """
+                        SELECT r.reference, r.municipality_code, r.title, r.status, r.regulation,
+                               CASE WHEN r.regulation IS NULL THEN r.payload END AS payload
+                        FROM request r WHERE r.kind = 'rule-change' AND r.submitted_at < :asOf"""
+                        + query.municipalityFilter() + " ORDER BY r.submitted_at, r.reference")
+                .query((rs, row) -> {
+                    String regulation = rs.getString("regulation") != null ? rs.getString("regulation")
+                            : regulationIn(rs.getString("payload"));
+                    if (regulation != null && !regulation.isBlank()) {
+                        String key = regulation.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+                        ruleNames.putIfAbsent(key, regulation.strip());
+                        byRule.computeIfAbsent(key, k -> new ArrayList<>()).add(caseRow(rs));
+                    }
+                    return null;
+                }).list();
+        Map<String, List<Object[]>> byDomain = new TreeMap<>();
+        query.sql(jdbc, """
+                        SELECT rd.rule_domain_code, r.reference, r.municipality_code, r.title, r.status
+                        FROM request_rule_domain rd JOIN request r ON r.id = rd.request_id
+                        WHERE r.submitted_at < :asOf""" + query.municipalityFilter()
+                        + " ORDER BY r.submitted_at, r.reference")
+                .query((rs, row) -> byDomain.computeIfAbsent(rs.getString("rule_domain_code"), k -> new ArrayList<>())
+                        .add(caseRow(rs))).list();
+        List<Bottleneck> bottlenecks = new ArrayList<>();
+        byRule.forEach((key, cases) -> recurring("rule", ruleNames.get(key), cases, names).ifPresent(bottlenecks::add));
+        byDomain.forEach((domain, cases) -> recurring("rule-domain", names.ruleDomain(domain), cases, names)
+                .ifPresent(bottlenecks::add));
+        return bottlenecks;
+    }
+
+    private static Object[] caseRow(ResultSet rs) throws SQLException {
+        return new Object[] {rs.getString("reference"), rs.getString("municipality_code"), rs.getString("title"),
+                rs.getString("status")};
+    }
+
+    private java.util.Optional<Bottleneck> recurring(String type, String subject, List<Object[]> cases, Names names) {
+        Set<String> municipalities = new LinkedHashSet<>();
+        cases.forEach(row -> municipalities.add((String) row[1]));
+        if (municipalities.size() < 2) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Bottleneck(type, subject,
+                municipalities.stream().map(names::municipality).sorted().toList(),
+                cases.stream().map(row -> new CaseRef((String) row[0], names.municipality((String) row[1]),
+                        (String) row[2], RequestStatusLabels.label((String) row[3]))).toList()));
+    }
+
+    private String regulationIn(String payload) {
+        if (payload == null) {
+            return null;
+        }
+        try {
+            return objectMapper.readTree(payload).path("regulation").asText(null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private List<Breakthrough> breakthroughs(Query query, Names names) {
+        LocalDate asOfDay = query.asOf().atZone(CaseClock.DUTCH_TIME).toLocalDate();
+        Map<String, Period> deliveryPeriods = new HashMap<>();
+        return query.sql(jdbc, """
+                        SELECT r.reference, r.municipality_code, r.focus_area_code, r.title, r.kind, r.urgency,
+                               d.outcome, d.instrument, d.decided_at, d.evaluation_date, d.evaluation_delivered_at
+                        FROM decision d JOIN request r ON r.id = d.request_id
+                        WHERE d.decided_at >= :from AND d.decided_at < :to AND d.outcome IN ('granted', 'partly-granted')"""
+                        + query.municipalityFilter() + " ORDER BY d.decided_at, r.reference")
+                .query((rs, row) -> {
+                    LocalDate evaluation = rs.getObject("evaluation_date", LocalDate.class);
+                    OffsetDateTime delivered = rs.getObject("evaluation_delivered_at", OffsetDateTime.class);
+                    String status;
+                    if (evaluation == null) {
+                        status = "not-applicable";
+                    } else if (delivered != null && delivered.toInstant().isBefore(query.asOf())) {
+                        status = "delivered";
+                    } else {
+                        Period allowed = deliveryPeriods.computeIfAbsent(rs.getString("urgency"), this::deliveryPeriod);
+                        status = asOfDay.isAfter(evaluation.plus(allowed)) ? "late" : "due";
+                    }
+                    return new Breakthrough(rs.getString("reference"), names.municipality(rs.getString("municipality_code")),
+                            names.focusArea(rs.getString("focus_area_code")), rs.getString("title"), rs.getString("kind"),
+                            rs.getString("outcome"), Instruments.label(rs.getString("instrument")),
+                            rs.getObject("decided_at", OffsetDateTime.class).atZoneSameInstant(CaseClock.DUTCH_TIME)
+                                    .toLocalDate(), evaluation, status);
+                }).list();
+    }
+
+    /**
+     * How long a municipality has to deliver an evaluation: the deployed {@code deadlines} table,
+     * as for its task. Evaluated by the DMN engine alone: a report writes no decision history.
+     */
+    private Period deliveryPeriod(String urgency) {
+        DecisionDefinition definition = processEngine.getRepositoryService().createDecisionDefinitionQuery()
+                .decisionDefinitionKey("deadlines").latestVersion().singleResult();
+        try (java.io.InputStream model = processEngine.getRepositoryService().getDecisionModel(definition.getId())) {
+            DmnDecision deadlines = DMN.parseDecision("deadlines", model);
+            Object period = DMN.evaluateDecisionTable(deadlines, Variables.createVariables()
+                    .putValue("taskType", "evaluation-delivery").putValue("urgency", urgency))
+                    .getSingleResult().getEntry("period");
+            return Period.parse(period.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    // --- budgets and deadlines
+
+    private Budgets budgets(Query query, Names names) {
+        Map<String, BigDecimal[]> perMinistry = new TreeMap<>();
+        Map<String, BigDecimal[]> perArea = new TreeMap<>();
+        query.sql(jdbc, """
+                        SELECT l.ministry_code, r.focus_area_code, SUM(l.amount) AS amount
+                        FROM request_budget_line l JOIN request r ON r.id = l.request_id
+                        WHERE r.submitted_at >= :from AND r.submitted_at < :to""" + query.municipalityFilter()
+                        + " GROUP BY l.ministry_code, r.focus_area_code")
+                .query((rs, row) -> add(perMinistry, perArea, rs, 0)).list();
+        query.sql(jdbc, """
+                        SELECT g.ministry_code, r.focus_area_code, SUM(g.granted_amount) AS amount
+                        FROM decision_budget_line g JOIN decision d ON d.id = g.decision_id
+                        JOIN request r ON r.id = d.request_id
+                        WHERE d.decided_at >= :from AND d.decided_at < :to""" + query.municipalityFilter()
+                        + " GROUP BY g.ministry_code, r.focus_area_code")
+                .query((rs, row) -> add(perMinistry, perArea, rs, 1)).list();
+        List<BudgetRow> ministries = new ArrayList<>();
+        perMinistry.forEach((code, amounts) -> ministries.add(new BudgetRow(code, names.ministry(code), amounts[0], amounts[1])));
+        List<BudgetRow> areas = new ArrayList<>();
+        perArea.forEach((code, amounts) -> areas.add(new BudgetRow(code, names.focusArea(code), amounts[0], amounts[1])));
+        return new Budgets(Amounts.sum(ministries.stream().map(BudgetRow::asked).toList()),
+                Amounts.sum(ministries.stream().map(BudgetRow::granted).toList()), ministries, areas);
+    }
+
+    private static Object add(Map<String, BigDecimal[]> perMinistry, Map<String, BigDecimal[]> perArea, ResultSet rs,
+                              int column) throws SQLException {
+        BigDecimal amount = rs.getBigDecimal("amount").setScale(2, RoundingMode.UNNECESSARY);
+        perMinistry.computeIfAbsent(rs.getString("ministry_code"), key -> zeros())[column] =
+                perMinistry.get(rs.getString("ministry_code"))[column].add(amount);
+        perArea.computeIfAbsent(rs.getString("focus_area_code"), key -> zeros())[column] =
+                perArea.get(rs.getString("focus_area_code"))[column].add(amount);
+        return null;
+    }
+
+    private static BigDecimal[] zeros() {
+        return new BigDecimal[] {BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)};
+    }
+
+    /** Open steps of requests whose due date had passed at the end of the period (from the engine's history). */
+    private List<PastDeadline> pastDeadline(Query query, Names names) {
+        return query.sql(jdbc, """
+                        SELECT r.reference, r.municipality_code, r.title, t.NAME_ AS step, t.DUE_DATE_ AS due
+                        FROM ACT_HI_TASKINST t
+                        JOIN ACT_HI_PROCINST p ON p.ID_ = t.PROC_INST_ID_
+                        JOIN request r ON r.reference = p.BUSINESS_KEY_
+                        WHERE t.START_TIME_ < :asOfEngine AND (t.END_TIME_ IS NULL OR t.END_TIME_ >= :asOfEngine)
+                          AND t.DUE_DATE_ < :asOfEngine""" + query.municipalityFilter()
+                        + " ORDER BY t.DUE_DATE_, r.reference")
+                .query((rs, row) -> {
+                    Instant due = rs.getTimestamp("due").toInstant();
+                    return new PastDeadline(rs.getString("reference"), names.municipality(rs.getString("municipality_code")),
+                            rs.getString("title"), rs.getString("step"), due, days(seconds(due, query.asOf())));
+                }).list();
+    }
+
+    // --- arithmetic
+
+    private static long seconds(OffsetDateTime start, OffsetDateTime end) {
+        return Duration.between(start, end).getSeconds();
+    }
+
+    private static long seconds(Instant start, Instant end) {
+        return Duration.between(start, end).getSeconds();
+    }
+
+    /** The median in seconds: the middle value, or the mean of the middle two; null without values. */
+    static Double median(Collection<Long> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+
+    /** The p-th percentile by the nearest-rank method: the value at rank ceil(p/100 × n). */
+    static Double percentile(Collection<Long> values, int p) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return (double) sorted.get(Math.max(rank, 1) - 1);
+    }
+
+    private static BigDecimal days(Double seconds) {
+        return seconds == null ? null
+                : BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(SECONDS_PER_DAY), 2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal days(long seconds) {
+        return days((double) seconds);
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** The bounds of the report and, for a municipality's report, its code: bound as named parameters. */
+    private record Query(Instant from, Instant to, Instant asOf, String municipality) {
+
+        String municipalityFilter() {
+            return municipality == null ? "" : " AND r.municipality_code = :municipality";
+        }
+
+        /** The statement with every bound of the report; a statement uses the ones it names. */
+        JdbcClient.StatementSpec sql(JdbcClient jdbc, String sql) {
+            JdbcClient.StatementSpec statement = jdbc.sql(sql)
+                    .param("from", from.atOffset(ZoneOffset.UTC))
+                    .param("to", to.atOffset(ZoneOffset.UTC))
+                    .param("asOf", asOf.atOffset(ZoneOffset.UTC))
+                    // the engine writes its history timestamps as local date-times of this JVM
+                    .param("asOfEngine", Timestamp.from(asOf));
+            return municipality == null ? statement : statement.param("municipality", municipality);
+        }
+    }
+
+    /** Dutch names of reference data, read once per report. */
+    private static final class Names {
+
+        private final Map<String, String> municipalities = new HashMap<>();
+        private final Map<String, String> focusAreas = new HashMap<>();
+        private final Map<String, String> ministries = new HashMap<>();
+        private final Map<String, String> ruleDomains = new HashMap<>();
+
+        Names(ReferenceData referenceData) {
+            referenceData.municipalities().forEach((Municipality m) -> municipalities.put(m.code(), m.name()));
+            referenceData.focusAreas().forEach((FocusArea f) -> focusAreas.put(f.code(), f.name()));
+            referenceData.ministries().forEach((Ministry m) -> ministries.put(m.code(), m.abbreviation()));
+            referenceData.ruleDomains().forEach((RuleDomain d) -> ruleDomains.put(d.code(), d.name()));
+        }
+
+        String municipality(String code) {
+            return municipalities.getOrDefault(code, code);
+        }
+
+        String focusArea(String code) {
+            return focusAreas.getOrDefault(code, code);
+        }
+
+        String ministry(String code) {
+            return ministries.getOrDefault(code, code);
+        }
+
+        String ruleDomain(String code) {
+            return ruleDomains.getOrDefault(code, code);
+        }
+    }
+}
