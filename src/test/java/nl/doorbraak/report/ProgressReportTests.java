@@ -288,6 +288,7 @@ class ProgressReportTests {
         HttpResponse<String> response = http.get("/api/v1/reports/progress?period=2031-H1&format=html", "programme-office");
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         String html = response.body();
+        sample("progress-2031-H1.html", html.getBytes(StandardCharsets.UTF_8));
         assertThat(html).startsWith("<!DOCTYPE html>");
         // well-formed as XML (after the doctype), so every element is closed and every attribute quoted
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -328,6 +329,7 @@ class ProgressReportTests {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 value -> assertThat(value).contains("voortgangsrapportage-2031-H1.pdf"));
+        sample("progress-2031-H1.pdf", response.body());
         String text;
         try (var pdf = Loader.loadPDF(response.body())) {
             text = new PDFTextStripper().getText(pdf);
@@ -541,6 +543,13 @@ class ProgressReportTests {
             }
         }
         throw new AssertionError("no table for " + section);
+    }
+
+    /** Keeps a generated report in target/report-samples/, for people to look at. */
+    private static void sample(String name, byte[] content) throws java.io.IOException {
+        java.nio.file.Path directory = java.nio.file.Path.of("target", "report-samples");
+        java.nio.file.Files.createDirectories(directory);
+        java.nio.file.Files.write(directory.resolve(name), content);
     }
 
     private static DoorbraakUser municipality(String id, String code) {
