@@ -12,13 +12,13 @@ import static nl.doorbraak.support.ProblemAssertions.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -261,17 +261,10 @@ class HostileInputTests {
         throw new IllegalArgumentException("No body in corpus line: " + entry);
     }
 
-    private static byte[] multipart(JsonNode part, String boundary) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.path("part").asText()
-                + "\"; filename=\"" + part.path("fileName").asText() + "\"\r\nContent-Type: "
-                + part.path("contentType").asText() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        out.write(part.path("text").asText().getBytes(StandardCharsets.UTF_8));
-        int repeat = part.path("repeat").asInt(0);
-        if (repeat > 0) {
-            out.write(new byte[repeat]);
-        }
-        out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+    private static byte[] multipart(JsonNode part, String boundary) {
+        byte[] text = part.path("text").asText().getBytes(StandardCharsets.UTF_8);
+        byte[] content = Arrays.copyOf(text, text.length + part.path("repeat").asInt(0));
+        return CaseSteps.multipartFile(boundary, part.path("part").asText(), part.path("fileName").asText(),
+                part.path("contentType").asText(), content);
     }
 }
