@@ -101,6 +101,17 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        if (DatabaseOutage.isCauseOf(ex)) {
+            DatabaseOutage.log(ex);
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
+            ResponseEntity<Object> response = handleExceptionInternal(ex, null, headers, HttpStatus.SERVICE_UNAVAILABLE,
+                    request);
+            if (response != null && response.getBody() instanceof ProblemDetail problem) {
+                problem.setDetail(DatabaseOutage.DETAIL);
+            }
+            return response;
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error, incident {}", incident, ex);
         ResponseEntity<Object> response = handleExceptionInternal(ex, null, new HttpHeaders(),
