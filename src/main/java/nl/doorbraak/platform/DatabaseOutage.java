@@ -19,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -48,19 +49,28 @@ class DatabaseOutage extends OncePerRequestFilter {
     }
 
     static boolean isCauseOf(Throwable failure) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
+        return isCauseOf(failure, 0);
+    }
+
+    private static boolean isCauseOf(Throwable failure, int depth) {
+        if (failure == null || depth > 32) {
+            return false;
         }
-        return false;
+        if (failure instanceof CannotCreateTransactionException || failure instanceof DataAccessResourceFailureException
+                || failure instanceof SQLTransientConnectionException
+                || failure instanceof SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (failure instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            return true;
+        }
+        // a rollback on a dead connection fails too, and hides the failure that made it roll back
+        if (failure instanceof TransactionSystemException rollback && isCauseOf(rollback.getApplicationException(),
+                depth + 1)) {
+            return true;
+        }
+        return isCauseOf(failure.getCause(), depth + 1);
     }
 
     static void log(Throwable failure) {

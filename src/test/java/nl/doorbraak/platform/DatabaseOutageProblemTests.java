@@ -49,7 +49,18 @@ class DatabaseOutageProblemTests {
             "engine", () -> new ProcessEngineException("Could not execute query",
                     new PersistenceException(new SQLException("An I/O error occurred", "08006"))),
             "shutdown-at-commit", () -> new TransactionSystemException("Could not commit JDBC transaction",
-                    new SQLException("terminating connection due to administrator command", "57P01")));
+                    new SQLException("terminating connection due to administrator command", "57P01")),
+            "rollback-hides-it", DatabaseOutageProblemTests::rollbackHidingTheOutage);
+
+    /** As seen on a pooled connection the server had closed: the failed rollback hides the I/O error. */
+    private static RuntimeException rollbackHidingTheOutage() {
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(new ProcessEngineException("An exception occurred in the persistence layer",
+                new PersistenceException(new SQLException("An I/O error occurred while sending to the backend",
+                        "08006"))));
+        return new ProcessEngineException("An exception occurred in the persistence layer", rollback);
+    }
 
     @RestController
     static class DatabaseController {
@@ -70,7 +81,7 @@ class DatabaseOutageProblemTests {
             .build();
 
     @ParameterizedTest
-    @ValueSource(strings = {"no-transaction", "no-connection", "engine", "shutdown-at-commit"})
+    @ValueSource(strings = {"no-transaction", "no-connection", "engine", "shutdown-at-commit", "rollback-hides-it"})
     void aLostDatabaseInAControllerIsA503WithRetryAfter(String kind) throws Exception {
         String body = mvc.perform(get("/outage/" + kind))
                 .andExpect(status().isServiceUnavailable())
@@ -90,7 +101,7 @@ class DatabaseOutageProblemTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"no-transaction", "no-connection", "engine", "shutdown-at-commit"})
+    @ValueSource(strings = {"no-transaction", "no-connection", "engine", "shutdown-at-commit", "rollback-hides-it"})
     void aLostDatabaseBeforeAnyControllerIsA503Too(String kind) throws Exception {
         DatabaseOutage filter = new DatabaseOutage(new ObjectMapper());
         MockHttpServletResponse response = new MockHttpServletResponse();
