@@ -32,7 +32,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.Jobs;
+import nl.doorbraak.support.OwnUsers;
 import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.TableCounts;
 import nl.doorbraak.support.TestMailServer;
@@ -87,12 +87,7 @@ class HostileInputTests {
 
     @BeforeAll
     void municipalityUserAndACaseAtIntake() {
-        User user = identityService.newUser(USER);
-        user.setFirstName("Indiener");
-        user.setLastName("Den Haag (toets)");
-        user.setPassword(TestUsers.PASSWORD);
-        identityService.saveUser(user);
-        identityService.createMembership(USER, "municipality-0518");
+        OwnUsers.create(identityService, USER, "municipality-0518", TestUsers.PASSWORD);
         http = new Http(port);
         reference = submit(http, USER, ruleChange(FOCUS_AREA, uniqueEmail("den-haag")));
         intakeTask = openTask(taskService, reference, "Task_Intake").getId();

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.doorbraak.support.Http;
+import nl.doorbraak.support.OwnUsers;
 import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.TestUsers;
 
@@ -43,13 +43,8 @@ class LoginThrottleApiTests {
     @BeforeEach
     void ownUser() {
         http = new Http(port);
-        user = "throttle-" + UUID.randomUUID().toString().substring(0, 8);
-        User created = identityService.newUser(user);
-        created.setFirstName("Toets");
-        created.setLastName("Aanmelden");
-        created.setPassword(PASSWORD);
-        identityService.saveUser(created);
-        identityService.createMembership(user, "auditor");
+        user = OwnUsers.create(identityService, "throttle-" + UUID.randomUUID().toString().substring(0, 8), "auditor",
+                PASSWORD);
     }
 
     @AfterEach
