@@ -31,6 +31,8 @@ class RejectedUrlTests {
             "/api/v1/requests/a%5Cb",
             "/api/v1/requests/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
             "/api/v1/%00",
+            "/api/v1/requests/<script>alert(1)</script>",
+            "/api/v1/requests?q={x}|y",
             "/../../etc/passwd",
             // Spring Security's StrictHttpFirewall: path parameters, encoded percent, double slashes
             "/api/v1/requests;jsessionid=abc",
