@@ -10,19 +10,26 @@ import static nl.doorbraak.support.CaseSteps.request;
 import static nl.doorbraak.support.CaseSteps.ruleChange;
 import static nl.doorbraak.support.CaseSteps.submit;
 import static nl.doorbraak.support.CaseSteps.uniqueEmail;
+import static nl.doorbraak.support.CaseSteps.upload;
 import static nl.doorbraak.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,12 +37,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.TestUsers;
 
 /**
- * Every endpoint of the API against every role, as one table (DESIGN.md, "Quality bars").
+ * Every endpoint of the API against every role, as one table (DESIGN.md, "Quality bars"). The
+ * endpoints come from the application's own OpenAPI document: an operation without a rule in
+ * {@link #TABLE} is a failing row, and a rule for an operation the document lacks fails too.
  * Anonymous callers get 401 everywhere. A municipality never learns that another
  * municipality's request or task exists (404); a ministry sees a request once it is routed to
  * it; programme office, director, auditor and administrator read every request but change only
@@ -73,47 +83,56 @@ class ApiAuthorizationTests {
         }
     }
 
+    /**
+     * One rule of the table: an operation of the OpenAPI document ("METHOD /path/{template}") in
+     * one situation (a case in intake, a task of the decision, ...).
+     */
     enum Endpoint {
-        LIST_REQUESTS("GET /api/v1/requests"),
-        SUBMIT_REQUEST("POST /api/v1/requests"),
-        READ_REQUEST_IN_INTAKE("GET /api/v1/requests/{reference} in intake"),
-        READ_REQUEST_IN_ASSESSMENT("GET /api/v1/requests/{reference} routed to SZW"),
-        WITHDRAW_REQUEST("POST /api/v1/requests/{reference}/withdrawal"),
-        LIST_TASKS("GET /api/v1/tasks"),
-        READ_INTAKE_TASK("GET /api/v1/tasks/{id} of the intake"),
-        COMPLETE_INTAKE_TASK("POST /api/v1/tasks/{id}/completion of the intake"),
-        READ_INFORMATION_TASK("GET /api/v1/tasks/{id} of the municipality's answer"),
-        COMPLETE_INFORMATION_TASK("POST /api/v1/tasks/{id}/completion of the municipality's answer"),
-        READ_ASSESSMENT_TASK("GET /api/v1/tasks/{id} of the SZW assessment"),
-        COMPLETE_ASSESSMENT_TASK("POST /api/v1/tasks/{id}/completion of the SZW assessment"),
-        READ_DECISION_TASK("GET /api/v1/tasks/{id} of the decision"),
-        COMPLETE_DECISION_TASK("POST /api/v1/tasks/{id}/completion of the decision"),
-        MUNICIPALITIES("GET /api/v1/municipalities"),
-        MUNICIPALITY("GET /api/v1/municipalities/{code}"),
-        FOCUS_AREAS("GET /api/v1/focus-areas"),
-        FOCUS_AREAS_OF_A_MUNICIPALITY("GET /api/v1/focus-areas?municipality={code}"),
-        FOCUS_AREA("GET /api/v1/focus-areas/{code}"),
-        MINISTRIES("GET /api/v1/ministries"),
-        MINISTRY("GET /api/v1/ministries/{code}"),
-        RULE_DOMAINS("GET /api/v1/rule-domains"),
-        RULE_DOMAIN("GET /api/v1/rule-domains/{code}"),
-        TIMELINE("GET /api/v1/requests/{reference}/timeline routed to SZW"),
-        DOCUMENTS("GET /api/v1/requests/{reference}/documents routed to SZW"),
-        DECISIONS("GET /api/v1/decisions"),
-        DECISIONS_CSV("GET /api/v1/decisions?format=csv"),
-        AUDIT_TRAIL("GET /api/v1/requests/{reference}/audit-trail"),
-        AUDIT_EXPORT("GET /api/v1/audit/export"),
-        AUDIT_VERIFICATION("GET /api/v1/audit/verification?reference={reference}");
+        LIST_REQUESTS("GET /api/v1/requests", ""),
+        SUBMIT_REQUEST("POST /api/v1/requests", ""),
+        READ_REQUEST_IN_INTAKE("GET /api/v1/requests/{reference}", "in intake"),
+        READ_REQUEST_IN_ASSESSMENT("GET /api/v1/requests/{reference}", "routed to SZW"),
+        WITHDRAW_REQUEST("POST /api/v1/requests/{reference}/withdrawal", ""),
+        LIST_TASKS("GET /api/v1/tasks", ""),
+        READ_INTAKE_TASK("GET /api/v1/tasks/{id}", "of the intake"),
+        COMPLETE_INTAKE_TASK("POST /api/v1/tasks/{id}/completion", "of the intake"),
+        READ_INFORMATION_TASK("GET /api/v1/tasks/{id}", "of the municipality's answer"),
+        COMPLETE_INFORMATION_TASK("POST /api/v1/tasks/{id}/completion", "of the municipality's answer"),
+        READ_ASSESSMENT_TASK("GET /api/v1/tasks/{id}", "of the SZW assessment"),
+        COMPLETE_ASSESSMENT_TASK("POST /api/v1/tasks/{id}/completion", "of the SZW assessment"),
+        READ_DECISION_TASK("GET /api/v1/tasks/{id}", "of the decision"),
+        COMPLETE_DECISION_TASK("POST /api/v1/tasks/{id}/completion", "of the decision"),
+        MUNICIPALITIES("GET /api/v1/municipalities", ""),
+        MUNICIPALITY("GET /api/v1/municipalities/{code}", ""),
+        FOCUS_AREAS("GET /api/v1/focus-areas", ""),
+        FOCUS_AREAS_OF_A_MUNICIPALITY("GET /api/v1/focus-areas", "?municipality={code}"),
+        FOCUS_AREA("GET /api/v1/focus-areas/{code}", ""),
+        MINISTRIES("GET /api/v1/ministries", ""),
+        MINISTRY("GET /api/v1/ministries/{code}", ""),
+        RULE_DOMAINS("GET /api/v1/rule-domains", ""),
+        RULE_DOMAIN("GET /api/v1/rule-domains/{code}", ""),
+        TIMELINE("GET /api/v1/requests/{reference}/timeline", "routed to SZW"),
+        DOCUMENTS("GET /api/v1/requests/{reference}/documents", "routed to SZW"),
+        UPLOAD_DOCUMENT("POST /api/v1/requests/{reference}/documents", "routed to SZW"),
+        DOWNLOAD_DOCUMENT("GET /api/v1/requests/{reference}/documents/{id}", "routed to SZW"),
+        REMOVE_DOCUMENT("DELETE /api/v1/requests/{reference}/documents/{id}", "the municipality's, in intake"),
+        DECISIONS("GET /api/v1/decisions", ""),
+        DECISIONS_CSV("GET /api/v1/decisions", "?format=csv"),
+        AUDIT_TRAIL("GET /api/v1/requests/{reference}/audit-trail", ""),
+        AUDIT_EXPORT("GET /api/v1/audit/export", ""),
+        AUDIT_VERIFICATION("GET /api/v1/audit/verification", "?reference={reference}");
 
-        final String description;
+        final String operation;
+        final String situation;
 
-        Endpoint(String description) {
-            this.description = description;
+        Endpoint(String operation, String situation) {
+            this.operation = operation;
+            this.situation = situation;
         }
 
         @Override
         public String toString() {
-            return description;
+            return situation.isEmpty() ? operation : operation + (situation.startsWith("?") ? "" : " ") + situation;
         }
     }
 
@@ -145,6 +164,11 @@ class ApiAuthorizationTests {
             {Endpoint.RULE_DOMAIN,                401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
             {Endpoint.TIMELINE,                   401, 200, 404,  200, 404,  200,  200, 200, 200, 200},
             {Endpoint.DOCUMENTS,                  401, 200, 404,  200, 404,  200,  200, 200, 200, 200},
+            // documents come from the municipality, the ministries it is routed to and the programme office
+            {Endpoint.UPLOAD_DOCUMENT,            401, 201, 404,  201, 404,  201,  201, 403, 403, 403},
+            {Endpoint.DOWNLOAD_DOCUMENT,          401, 200, 404,  200, 404,  200,  200, 200, 200, 200},
+            // only the uploader removes, and only until the intake is done
+            {Endpoint.REMOVE_DOCUMENT,            401, 204, 404,  404, 404,  404,  403, 403, 403, 403},
             // everyone lists the decisions on the requests they may see
             {Endpoint.DECISIONS,                  401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
             {Endpoint.DECISIONS_CSV,              401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
@@ -154,6 +178,8 @@ class ApiAuthorizationTests {
             {Endpoint.AUDIT_VERIFICATION,         401, 403, 403,  403, 403,  403,  200, 403, 200, 403},
     };
 
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
+            "patch", "trace");
     private static final String OWNER = Role.MUNICIPALITY.user;
     private static final Map<String, String> FOCUS_AREAS = Map.of("tilburg", "tilburg-noordwest",
             "heerlen", "heerlen-noord");
@@ -174,6 +200,7 @@ class ApiAuthorizationTests {
     String informationTask;
     String assessmentTask;
     String decisionTask;
+    String documentInAssessment;
 
     @BeforeAll
     void sharedCases() {
@@ -182,6 +209,7 @@ class ApiAuthorizationTests {
         intakeTask = openTask(taskService, inIntake, "Task_Intake").getId();
         inAssessment = caseInAssessment();
         assessmentTask = openTask(taskService, inAssessment, "Task_Assess", "ministry-szw").getId();
+        documentInAssessment = documentOf(inAssessment);
         informationTask = openTask(taskService, caseAwaitingInformation(), "Task_ProvideInformation").getId();
         decisionTask = openTask(taskService, caseAwaitingDecision(), "Task_Decide").getId();
     }
@@ -191,20 +219,63 @@ class ApiAuthorizationTests {
         http = new Http(port);
     }
 
-    static Stream<Arguments> table() {
-        List<Arguments> rows = new ArrayList<>();
+    /** Every operation of the OpenAPI document, as "METHOD /path/{template}". */
+    private Set<String> documentedOperations() {
+        HttpResponse<String> response = new Http(port).get("/api/v1/openapi.json");
+        assertThat(response.statusCode()).as("the OpenAPI document").isEqualTo(200);
+        Set<String> operations = new TreeSet<>();
+        Http.json(response).path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> {
+                    if (HTTP_METHODS.contains(method)) {
+                        operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
+        assertThat(operations).as("operations in the OpenAPI document").hasSizeGreaterThan(20);
+        return operations;
+    }
+
+    /**
+     * The rows come from the OpenAPI document: each operation with each of its rules, for every
+     * role; an operation without a rule is a row that fails, so a new endpoint cannot go untested.
+     */
+    Stream<Arguments> table() {
+        Map<Endpoint, Object[]> rules = new EnumMap<>(Endpoint.class);
         for (Object[] row : TABLE) {
             assertThat(row).as("a status for every role of %s", row[0]).hasSize(Role.values().length + 1);
-            for (Role role : Role.values()) {
-                rows.add(Arguments.of(row[0], role, row[role.ordinal() + 1]));
+            assertThat(rules.put((Endpoint) row[0], row)).as("one row for %s", row[0]).isNull();
+        }
+        List<Arguments> rows = new ArrayList<>();
+        for (String operation : documentedOperations()) {
+            List<Endpoint> endpoints = Arrays.stream(Endpoint.values())
+                    .filter(endpoint -> endpoint.operation.equals(operation)).toList();
+            if (endpoints.isEmpty()) {
+                rows.add(Arguments.of(operation, null, null, 0));
+            }
+            for (Endpoint endpoint : endpoints) {
+                for (Role role : Role.values()) {
+                    Object[] row = rules.get(endpoint);
+                    rows.add(Arguments.of(operation, endpoint, role, row == null ? 0 : row[role.ordinal() + 1]));
+                }
             }
         }
         return rows.stream();
     }
 
-    @ParameterizedTest(name = "{0} as {1} → {2}")
+    @Test
+    void everyRuleIsAnOperationOfTheOpenApiDocument() {
+        Set<String> documented = documentedOperations();
+        assertThat(Arrays.stream(Endpoint.values()).filter(endpoint -> !documented.contains(endpoint.operation)))
+                .as("rules for operations the API does not have (any more)").isEmpty();
+        assertThat(Arrays.stream(TABLE).map(row -> row[0]))
+                .as("every rule has its row of statuses").containsExactlyInAnyOrder((Object[]) Endpoint.values());
+    }
+
+    @ParameterizedTest(name = "{1} as {2} → {3}")
     @MethodSource("table")
-    void everyEndpointAnswersEveryRoleAsDesigned(Endpoint endpoint, Role role, int expected) {
+    void everyEndpointAnswersEveryRoleAsDesigned(String operation, Endpoint endpoint, Role role, int expected) {
+        assertThat(endpoint).as("a rule in TABLE for every role of %s, which the OpenAPI document lists", operation)
+                .isNotNull();
+        assertThat(expected).as("a status for %s as %s in TABLE", endpoint, role).isPositive();
         String user = role.user;
         HttpResponse<String> response = switch (endpoint) {
             case LIST_REQUESTS -> get("/api/v1/requests", user);
@@ -241,6 +312,9 @@ class ApiAuthorizationTests {
             case RULE_DOMAIN -> get("/api/v1/rule-domains/income-support", user);
             case TIMELINE -> get("/api/v1/requests/" + inAssessment + "/timeline", user);
             case DOCUMENTS -> get("/api/v1/requests/" + inAssessment + "/documents", user);
+            case UPLOAD_DOCUMENT -> uploadFresh(user);
+            case DOWNLOAD_DOCUMENT -> get("/api/v1/requests/" + inAssessment + "/documents/" + documentInAssessment, user);
+            case REMOVE_DOCUMENT -> removeFresh(user);
             case DECISIONS -> get("/api/v1/decisions", user);
             case DECISIONS_CSV -> get("/api/v1/decisions?format=csv", user);
             case AUDIT_TRAIL -> get("/api/v1/requests/" + inAssessment + "/audit-trail?pageSize=5", user);
@@ -279,6 +353,35 @@ class ApiAuthorizationTests {
                 .as("task open after a completion answered %s", response.statusCode())
                 .isEqualTo(response.statusCode() == 204 ? 0 : 1);
         return response;
+    }
+
+    /** Uploads to a fresh case routed to SZW; only a successful upload may add a document. */
+    private HttpResponse<String> uploadFresh(String user) {
+        String reference = caseInAssessment();
+        HttpResponse<String> response = upload(http, user, reference, "notitie.pdf", "application/pdf", CaseSteps.PDF);
+        assertThat(Http.json(http.get("/api/v1/requests/" + reference + "/documents", OWNER)))
+                .as("documents after an upload answered %s", response.statusCode())
+                .hasSize(response.statusCode() == 201 ? 1 : 0);
+        return response;
+    }
+
+    /** Removes the municipality's document from a fresh case in intake; only a successful removal may remove it. */
+    private HttpResponse<String> removeFresh(String user) {
+        String reference = newCase();
+        String document = documentOf(reference);
+        String path = "/api/v1/requests/" + reference + "/documents/" + document;
+        HttpResponse<String> response = http.send((user == null ? http.request(path) : http.request(path, user))
+                .DELETE().build());
+        assertThat(http.get(path, OWNER).statusCode()).as("the document after a removal answered %s",
+                response.statusCode()).isEqualTo(response.statusCode() == 204 ? 404 : 200);
+        return response;
+    }
+
+    /** A document the municipality adds to the case; its id. */
+    private String documentOf(String reference) {
+        HttpResponse<String> response = upload(http, OWNER, reference, "wijkanalyse.pdf", "application/pdf", CaseSteps.PDF);
+        assertThat(response.statusCode()).as("upload: %s", response.body()).isEqualTo(201);
+        return Http.json(response).path("id").asText();
     }
 
     // ------------------------------------------------------------------ cases

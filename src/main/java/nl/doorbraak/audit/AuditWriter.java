@@ -65,8 +65,14 @@ class AuditWriter {
             return;
         }
         Buffer buffer = (Buffer) TransactionSynchronizationManager.getResource(BUFFER_KEY);
-        if (buffer == null) {
-            buffer = new Buffer();
+        if (buffer == null || !TransactionSynchronizationManager.getSynchronizations().contains(buffer)) {
+            // none yet, or the one bound belongs to a transaction suspended for this new one
+            // (REQUIRES_NEW suspends synchronizations but not resources bound under our own key)
+            Buffer outer = buffer;
+            if (outer != null) {
+                TransactionSynchronizationManager.unbindResource(BUFFER_KEY);
+            }
+            buffer = new Buffer(outer);
             TransactionSynchronizationManager.bindResource(BUFFER_KEY, buffer);
             TransactionSynchronizationManager.registerSynchronization(buffer);
         }
@@ -83,6 +89,12 @@ class AuditWriter {
     /** What is collected in one transaction. */
     private final class Buffer implements TransactionSynchronization {
         private final List<AuditDraft> drafts = new ArrayList<>();
+        /** The buffer of the suspended transaction this one's transaction runs inside, if any. */
+        private final Buffer outer;
+
+        Buffer(Buffer outer) {
+            this.outer = outer;
+        }
 
         @Override
         public void beforeCommit(boolean readOnly) {
@@ -97,6 +109,10 @@ class AuditWriter {
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(BUFFER_KEY);
+            if (outer != null) {
+                // the suspended transaction is resumed next and collects into its own buffer again
+                TransactionSynchronizationManager.bindResource(BUFFER_KEY, outer);
+            }
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -296,6 +297,11 @@ public final class InputSchema {
         }
         // counted as the forms count: without leading and trailing white space
         String text = untrimmed.strip();
+        String unsafe = unsafeCharacter(text);
+        if (unsafe != null) {
+            errors.add(new FieldError(field.key(), field.label() + " " + unsafe));
+            return null;
+        }
         if (text.length() > field.maxLength()) {
             errors.add(new FieldError(field.key(), field.label() + " mag hoogstens " + field.maxLength()
                     + " tekens bevatten (nu " + text.length() + ")."));
@@ -306,6 +312,37 @@ public final class InputSchema {
             return null;
         }
         return text;
+    }
+
+    /**
+     * Text is refused, not cleaned, when it holds a character that shows something other than
+     * what is stored: a control character other than tab and line breaks (a NUL, an escape
+     * sequence for a terminal), a character that overrides or isolates the reading direction
+     * (U+202A–U+202E, U+2066–U+2069: "Trojan Source", a file name that reads "exe.pdf"), or half
+     * of a surrogate pair (no UTF-8 form; PostgreSQL would refuse it). The marks U+200E, U+200F
+     * and U+061C that right-to-left text legitimately needs are allowed.
+     *
+     * @return the Dutch end of the error sentence after the label, or null when the text is safe
+     */
+    static String unsafeCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String position = " (teken " + (i + 1) + ")";
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return "bevat een stuurteken" + position + "; dat is niet toegestaan.";
+            }
+            if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                return "bevat een teken dat de leesrichting van de tekst omkeert of afschermt (U+"
+                        + Integer.toHexString(c).toUpperCase(Locale.ROOT) + position
+                        + "); dat is niet toegestaan.";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "bevat een ongeldig teken (een half tekenpaar" + position + ").";
+            }
+        }
+        return null;
     }
 
     private static String choice(Field field, Object raw, List<FieldError> errors) {

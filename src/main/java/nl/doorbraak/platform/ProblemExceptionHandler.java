@@ -51,6 +51,19 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, problem, headers, status, request);
     }
 
+    /** A body that is no JSON is a 400; one that was cut off at the size limit a 413. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLargeException) {
+                return handleExceptionInternal(ex, null, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+            }
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
     /** Invalid input: 400 with every error found, field by field. */
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException ex, WebRequest request) {
@@ -88,6 +101,17 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        if (DatabaseOutage.isCauseOf(ex)) {
+            DatabaseOutage.log(ex);
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
+            ResponseEntity<Object> response = handleExceptionInternal(ex, null, headers, HttpStatus.SERVICE_UNAVAILABLE,
+                    request);
+            if (response != null && response.getBody() instanceof ProblemDetail problem) {
+                problem.setDetail(DatabaseOutage.DETAIL);
+            }
+            return response;
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error, incident {}", incident, ex);
         ResponseEntity<Object> response = handleExceptionInternal(ex, null, new HttpHeaders(),

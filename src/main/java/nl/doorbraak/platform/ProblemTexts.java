@@ -20,6 +20,7 @@ final class ProblemTexts {
             Map.entry(409, new Text("Conflict", "Het verzoek botst met de huidige toestand.")),
             Map.entry(413, new Text("Te groot", "Het verzoek is groter dan is toegestaan.")),
             Map.entry(415, new Text("Mediatype niet ondersteund", "Het formaat van de inhoud wordt niet ondersteund.")),
+            Map.entry(429, new Text("Te veel verzoeken", "Te veel verzoeken; probeer het later opnieuw.")),
             Map.entry(500, new Text("Interne fout", "Er ging iets mis aan onze kant.")),
             Map.entry(503, new Text("Dienst niet beschikbaar", "De dienst is tijdelijk niet beschikbaar. Probeer het later opnieuw.")));
 

@@ -23,19 +23,29 @@ import org.springframework.stereotype.Component;
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final LoginThrottle throttle;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
         this.identityService = identityService;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || !(credentials instanceof String password)
-                || !identityService.checkPassword(userId, password)) {
+        if (userId == null || userId.isBlank() || !(credentials instanceof String password)) {
             throw new BadCredentialsException("Onjuiste gebruikersnaam of wachtwoord.");
         }
+        // a throttled user name is refused without looking at the password, so guessing on tells nothing
+        throttle.refusedFor(userId).ifPresent(wait -> {
+            throw new LoginThrottledException(userId, wait);
+        });
+        if (!identityService.checkPassword(userId, password)) {
+            throttle.failed(userId);
+            throw new BadCredentialsException("Onjuiste gebruikersnaam of wachtwoord.");
+        }
+        throttle.succeeded(userId);
         Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).collect(Collectors.toSet());
         DoorbraakUser user = new DoorbraakUser(userId, displayName(userId), groups);

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.doorbraak.platform.AccessRefused;
 import nl.doorbraak.platform.Problems;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -35,6 +36,16 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException exception) throws IOException {
+        if (exception instanceof LoginThrottledException throttled) {
+            long seconds = throttled.retryAfterSeconds();
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            events.publishEvent(new AccessRefused(throttled.userId(), request.getMethod(), request.getRequestURI(),
+                    HttpStatus.TOO_MANY_REQUESTS.value()));
+            Problems.write(response, objectMapper, HttpStatus.TOO_MANY_REQUESTS,
+                    "Te veel mislukte aanmeldpogingen voor deze gebruiker. Probeer het over "
+                            + minutes(seconds) + " opnieuw.", request.getRequestURI());
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Doorbraak\", charset=\"UTF-8\"");
         events.publishEvent(new AccessRefused(attemptedUser(request), request.getMethod(), request.getRequestURI(), 401));
         Problems.write(response, objectMapper, HttpStatus.UNAUTHORIZED, null, request.getRequestURI());
@@ -45,6 +56,11 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
                        AccessDeniedException exception) throws IOException {
         events.publishEvent(new AccessRefused(request.getRemoteUser(), request.getMethod(), request.getRequestURI(), 403));
         Problems.write(response, objectMapper, HttpStatus.FORBIDDEN, null, request.getRequestURI());
+    }
+
+    private static String minutes(long seconds) {
+        long minutes = (seconds + 59) / 60;
+        return minutes == 1 ? "1 minuut" : minutes + " minuten";
     }
 
     /** The user name a Basic header claimed, so failed logins show who was tried; never the password. */

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -26,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.TestUsers;
@@ -35,8 +35,7 @@ import nl.doorbraak.support.TestUsers;
 class DocumentApiTests {
 
     static final String DORDRECHT = "dordrecht";
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF = CaseSteps.PDF;
 
     @LocalServerPort
     int port;
@@ -193,15 +192,7 @@ class DocumentApiTests {
     }
 
     private HttpResponse<String> upload(String user, String fileName, String declaredType, byte[] content) {
-        String boundary = "grens" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(http.request("/api/v1/requests/" + reference + "/documents", user)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        return CaseSteps.upload(http, user, reference, fileName, declaredType, content);
     }
 
     private HttpResponse<String> delete(String id, String user) {

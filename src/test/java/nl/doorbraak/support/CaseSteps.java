@@ -2,8 +2,10 @@ package nl.doorbraak.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,10 @@ import org.camunda.bpm.engine.task.Task;
 public final class CaseSteps {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The smallest file the application recognises as a PDF. */
+    public static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
 
     private CaseSteps() {
     }
@@ -123,6 +129,28 @@ public final class CaseSteps {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return http.send(request.build());
+    }
+
+    /** A multipart/form-data body with one file part (send it with the boundary in its Content-Type). */
+    public static byte[] multipartFile(String boundary, String part, String fileName, String declaredType,
+                                       byte[] content) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    /** Uploads a document to the request as the user (POST .../documents, part "file"); any answer. */
+    public static HttpResponse<String> upload(Http http, String user, String reference, String fileName,
+                                              String declaredType, byte[] content) {
+        String boundary = "grens" + UUID.randomUUID();
+        HttpRequest.Builder request = user == null ? http.request("/api/v1/requests/" + reference + "/documents")
+                : http.request("/api/v1/requests/" + reference + "/documents", user);
+        return http.send(request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        multipartFile(boundary, "file", fileName, declaredType, content))).build());
     }
 
     /** Submits the request as the municipality user and returns its reference. */

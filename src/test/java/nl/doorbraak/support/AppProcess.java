@@ -1,0 +1,129 @@
+package nl.doorbraak.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The packaged application ({@code target/doorbraak-*.jar}, built by {@code package}) running as
+ * a process of its own on a given database, as in production: the {@code postgres} profile, the
+ * job executor on, demo users on so that the tests can log in. A process can be stopped
+ * gracefully or killed with SIGKILL ({@code kill -9}). For the reliability tests, which run after
+ * {@code package} (failsafe, profile {@code reliability}).
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private final String name;
+    private final List<String> command;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    public AppProcess(String name, String jdbcUrl, String... extraArguments) {
+        this.name = name;
+        this.port = freePort();
+        String jar = System.getProperty("doorbraak.jar");
+        if (jar == null || !new File(jar).isFile()) {
+            throw new IllegalStateException("No application jar in system property doorbraak.jar (" + jar
+                    + "): run with the reliability profile, after package");
+        }
+        this.command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar", jar,
+                "--spring.profiles.active=postgres",
+                "--server.port=" + port,
+                "--DB_URL=" + jdbcUrl, "--DB_USER=postgres", "--DB_PASSWORD=postgres",
+                "--ADMIN_USER=admin", "--ADMIN_PASSWORD=" + TestUsers.PASSWORD,
+                "--doorbraak.demo.enabled=true", "--doorbraak.demo.password=" + TestUsers.PASSWORD,
+                "--doorbraak.data-dir=" + System.getProperty("java.io.tmpdir")));
+        this.command.addAll(List.of(extraArguments));
+        this.log = Path.of("target", "reliability", name + ".log");
+    }
+
+    /** Starts the process and waits until its health says UP. */
+    public AppProcess start(Duration timeout) {
+        try {
+            Files.createDirectories(log.getParent());
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Http http = http();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log);
+            }
+            try {
+                HttpResponse<String> health = http.get("/actuator/health");
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return this;
+                }
+            } catch (UncheckedIOException notYetListening) {
+                // starting
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(name + " not up within " + timeout + ", see " + log);
+    }
+
+    public Http http() {
+        return new Http(port);
+    }
+
+    /** kill -9: no shutdown hook, no graceful shutdown, no last commit. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitFor();
+        }
+    }
+
+    /** A graceful stop (SIGTERM). */
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            waitFor();
+        }
+    }
+
+    private void waitFor() {
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            waitFor();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
