@@ -111,6 +111,11 @@ class ApiAuthorizationTests {
         MINISTRY("GET /api/v1/ministries/{code}", ""),
         RULE_DOMAINS("GET /api/v1/rule-domains", ""),
         RULE_DOMAIN("GET /api/v1/rule-domains/{code}", ""),
+        REGULATIONS("GET /api/v1/regulations", ""),
+        REGULATION("GET /api/v1/regulations/{code}", ""),
+        PROGRESS_REPORT("GET /api/v1/reports/progress", "?period=2026-H2"),
+        STORED_REPORTS("GET /api/v1/reports/progress/stored", ""),
+        STORED_REPORT("GET /api/v1/reports/progress/stored/{period}", "of a period never stored"),
         TIMELINE("GET /api/v1/requests/{reference}/timeline", "routed to SZW"),
         DOCUMENTS("GET /api/v1/requests/{reference}/documents", "routed to SZW"),
         UPLOAD_DOCUMENT("POST /api/v1/requests/{reference}/documents", "routed to SZW"),
@@ -162,6 +167,12 @@ class ApiAuthorizationTests {
             {Endpoint.MINISTRY,                   401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
             {Endpoint.RULE_DOMAINS,               401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
             {Endpoint.RULE_DOMAIN,                401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.REGULATIONS,                401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.REGULATION,                 401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            // the full report for the programme and its auditors; a municipality's own; none for ministries
+            {Endpoint.PROGRESS_REPORT,            401, 200, 200,  403, 403,  403,  200, 200, 200, 200},
+            {Endpoint.STORED_REPORTS,             401, 403, 403,  403, 403,  403,  200, 200, 200, 200},
+            {Endpoint.STORED_REPORT,              401, 403, 403,  403, 403,  403,  404, 404, 404, 404},
             {Endpoint.TIMELINE,                   401, 200, 404,  200, 404,  200,  200, 200, 200, 200},
             {Endpoint.DOCUMENTS,                  401, 200, 404,  200, 404,  200,  200, 200, 200, 200},
             // documents come from the municipality, the ministries it is routed to and the programme office
@@ -310,6 +321,11 @@ class ApiAuthorizationTests {
             case MINISTRY -> get("/api/v1/ministries/szw", user);
             case RULE_DOMAINS -> get("/api/v1/rule-domains", user);
             case RULE_DOMAIN -> get("/api/v1/rule-domains/income-support", user);
+            case REGULATIONS -> get("/api/v1/regulations", user);
+            case REGULATION -> get("/api/v1/regulations/ocw-school-en-omgeving", user);
+            case PROGRESS_REPORT -> get("/api/v1/reports/progress?period=2026-H2", user);
+            case STORED_REPORTS -> get("/api/v1/reports/progress/stored", user);
+            case STORED_REPORT -> get("/api/v1/reports/progress/stored/2020-H1", user);
             case TIMELINE -> get("/api/v1/requests/" + inAssessment + "/timeline", user);
             case DOCUMENTS -> get("/api/v1/requests/" + inAssessment + "/documents", user);
             case UPLOAD_DOCUMENT -> uploadFresh(user);

@@ -244,8 +244,10 @@ class HostileInputTests {
             valid.put("conflict", "x".repeat(size));
             return CaseSteps.json(valid);
         }
-        if ("rule-change".equals(entry.path("base").asText())) {
-            ObjectNode valid = JSON.valueToTree(ruleChange(FOCUS_AREA, uniqueEmail("den-haag")));
+        if (entry.has("base")) {
+            ObjectNode valid = JSON.valueToTree("budget-pooling".equals(entry.path("base").asText())
+                    ? CaseSteps.budgetPooling(FOCUS_AREA, uniqueEmail("den-haag"))
+                    : ruleChange(FOCUS_AREA, uniqueEmail("den-haag")));
             for (Iterator<Map.Entry<String, JsonNode>> it = entry.path("set").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 valid.set(field.getKey(), field.getValue());
