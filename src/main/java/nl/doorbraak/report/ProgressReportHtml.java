@@ -17,8 +17,8 @@ import org.thymeleaf.context.Context;
 @Component
 class ProgressReportHtml {
 
-    private static final int CHART_WIDTH = 720;
-    private static final int LABEL_WIDTH = 200;
+    private static final int CHART_WIDTH = 800;
+    private static final int LABEL_WIDTH = 260;
     private static final int VALUE_WIDTH = 130;
     private static final int ROW_HEIGHT = 30;
 
