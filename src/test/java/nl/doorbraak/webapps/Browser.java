@@ -1,4 +1,4 @@
-package nl.doorbraak.browser;
+package nl.doorbraak.webapps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -147,6 +147,15 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
     /** Clicks the element as the page's own code would see a click (see the class comment). */
     public void click(WebElement element) {
         script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
+    }
+
+    /** Presses the element: mousedown, mouseup and click, for widgets (form-js dropdowns) that react to mousedown. */
+    public void press(WebElement element) {
+        script("const e = arguments[0]; e.scrollIntoView({block: 'center'});"
+                + " for (const type of ['mousedown', 'mouseup']) {"
+                + "   e.dispatchEvent(new MouseEvent(type, {bubbles: true, cancelable: true, view: window, button: 0}));"
+                + " }"
+                + " e.click();", element);
     }
 
     /** Types the text into the element as an input method does (see the class comment). */

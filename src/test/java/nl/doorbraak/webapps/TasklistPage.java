@@ -1,0 +1,211 @@
+package nl.doorbraak.webapps;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import nl.doorbraak.support.TestUsers;
+
+/**
+ * Everything the browser tests know about Camunda Tasklist's DOM (7.24, with the form-js 1.8.7
+ * forms in {@code forms/}), in one place. Tasklist's own parts are found by their directive
+ * attributes and classes ({@code [cam-tasklist-filters]}, {@code [cam-tasks]},
+ * {@code [cam-tasklist-task]}, {@code form[name=signinForm]}); form fields by their form-js
+ * label, which is what the user reads.
+ */
+public final class TasklistPage {
+
+    private static final By LOGIN_USER = By.cssSelector("form[name=signinForm] input[type=text]");
+    private static final By LOGIN_PASSWORD = By.cssSelector("form[name=signinForm] input[type=password]");
+    private static final By LOGIN_BUTTON = By.cssSelector("form[name=signinForm] button[type=submit]");
+    private static final By FILTERS = By.cssSelector("[cam-tasklist-filters] .task-filter");
+    private static final By TASKS = By.cssSelector("[cam-tasks] li.task");
+    private static final By TASK_LINK = By.cssSelector("h4.task a");
+    private static final By TASK_VIEW = By.cssSelector("[cam-tasklist-task]");
+    private static final By FORM = By.cssSelector(".fjs-form");
+    private static final By CLAIM = By.cssSelector("[cam-tasklist-task] button.claim");
+    private static final By COMPLETE = By.cssSelector("[cam-tasklist-task] .form-actions button.btn-primary");
+    private static final By NOTIFICATIONS = By.cssSelector(".page-notifications .notifications");
+    private static final By MODAL = By.cssSelector(".modal-dialog");
+    private static final By MODAL_START = By.cssSelector(".modal-dialog button[ng-click='startProcessInstance()']");
+
+    private final Browser browser;
+
+    public TasklistPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    /** Logs in with the demo password and waits for the filters: Tasklist is ready. */
+    public TasklistPage login(String user) {
+        browser.forgetEverything();
+        browser.open("/camunda/app/tasklist/default/#/login");
+        browser.type(browser.visible(LOGIN_USER), user);
+        browser.type(browser.visible(LOGIN_PASSWORD), TestUsers.PASSWORD);
+        browser.step("login-" + user);
+        browser.click(browser.visible(LOGIN_BUTTON));
+        browser.visible(By.cssSelector("[cam-tasklist-filters] .list-unstyled"));
+        browser.until("the filters of " + user, d -> !d.findElements(FILTERS).isEmpty());
+        return this;
+    }
+
+    /** The header: application name and the user's name. */
+    public String header() {
+        return browser.visible(By.cssSelector("[cam-widget-header]")).getText();
+    }
+
+    /** Whether the banner urging a migration to another product is visible anywhere. */
+    public boolean migrationBannerShown() {
+        return browser.all(By.cssSelector(".ce-eol-banner")).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    public List<String> filterNames() {
+        return browser.all(FILTERS).stream().map(TasklistPage::filterName).toList();
+    }
+
+    /** Opens the filter and waits until its tasks are listed (or the message that there are none). */
+    public TasklistPage openFilter(String name) {
+        WebElement filter = browser.until("filter " + name, d -> d.findElements(FILTERS).stream()
+                .filter(f -> filterName(f).equals(name)).findFirst().orElse(null));
+        browser.click(filter);
+        browser.until("filter " + name + " active and loaded", d -> d.findElements(FILTERS).stream()
+                .anyMatch(f -> filterName(f).equals(name) && f.getAttribute("class").contains("active"))
+                && d.findElements(By.cssSelector("[cam-tasks] > .loader")).stream().noneMatch(WebElement::isDisplayed)
+                && d.findElements(By.cssSelector("[cam-tasks] [ng-if='state.$loaded && !state.$error']")).size() == 1);
+        return this;
+    }
+
+    /** The names of the tasks in the list of the open filter. */
+    public List<String> taskNames() {
+        return browser.all(TASKS).stream().map(task -> task.findElement(TASK_LINK).getText().trim()).toList();
+    }
+
+    /** The text of the task's card in the list: name, dates and the filter's columns with their labels. */
+    public String taskCard(String taskName) {
+        return task(taskName).getText();
+    }
+
+    /** Opens the task from the list and waits until its form is rendered. */
+    public TasklistPage openTask(String taskName) {
+        browser.click(task(taskName).findElement(TASK_LINK));
+        browser.until("task " + taskName + " opened", d -> d.findElement(TASK_VIEW).getText().contains(taskName));
+        browser.visible(FORM);
+        return this;
+    }
+
+    /** Follows a link to a task as a user would paste it, and waits until Tasklist has answered it. */
+    public TasklistPage openTaskLink(String taskId) {
+        browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
+        browser.until("Tasklist answered the link", d -> d.findElements(TASK_VIEW).stream().anyMatch(WebElement::isDisplayed)
+                && d.findElements(By.cssSelector("[cam-tasklist-task] .loader")).stream().noneMatch(WebElement::isDisplayed));
+        return this;
+    }
+
+    /** Everything the task view shows. */
+    public String taskViewText() {
+        return browser.visible(TASK_VIEW).getText();
+    }
+
+    /** Takes the task (Tasklist shows the form read-only to a user who has not claimed it). */
+    public TasklistPage claim() {
+        browser.click(browser.visible(CLAIM));
+        browser.until("task claimed", d -> d.findElements(CLAIM).stream().noneMatch(WebElement::isDisplayed));
+        return this;
+    }
+
+    /** The value shown in the form field with this label. */
+    public String fieldValue(String label) {
+        return field(label).findElement(By.cssSelector("input, textarea")).getAttribute("value");
+    }
+
+    /** Types into the text field or text area with this label. */
+    public TasklistPage fill(String label, String text) {
+        browser.type(field(label).findElement(By.cssSelector("input, textarea")), text);
+        return this;
+    }
+
+    /** Picks the option of a radio group or checklist by its label. */
+    public TasklistPage choose(String label, String option) {
+        WebElement input = field(label).findElements(By.cssSelector("label")).stream()
+                .filter(l -> l.getText().trim().equals(option)).findFirst()
+                .map(l -> l.findElement(By.cssSelector("input")))
+                .orElseThrow(() -> new AssertionError("no option " + option + " in " + label));
+        browser.click(input);
+        return this;
+    }
+
+    /** Picks the option of a form-js select (a dropdown that reacts to mousedown) by its label. */
+    public TasklistPage select(String label, String option) {
+        WebElement field = field(label);
+        browser.press(field.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
+        WebElement item = browser.until("option " + option + " of " + label, d -> field
+                .findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .filter(i -> i.getText().trim().equals(option)).findFirst().orElse(null));
+        browser.press(item);
+        return this;
+    }
+
+    /** Completes the task form and waits for Tasklist's answer: the notification it shows. */
+    public String complete() {
+        browser.until("complete button enabled", d -> d.findElement(COMPLETE).isEnabled());
+        browser.click(browser.visible(COMPLETE));
+        return notification();
+    }
+
+    /** The text of the newest notification, waited for. */
+    public String notification() {
+        return browser.until("a notification", d -> d.findElements(NOTIFICATIONS).stream()
+                .map(n -> n.getText().trim()).filter(t -> !t.isEmpty()).findFirst().orElse(null));
+    }
+
+    /** Opens "Start process" and the start form of the process with this name. */
+    public TasklistPage startProcess(String processName) {
+        browser.click(browser.until("start process link", d -> d.findElements(By.cssSelector("[cam-widget-header] a"))
+                .stream().filter(a -> a.getAttribute("ng-click") != null && a.getAttribute("ng-click").equals("open()"))
+                .findFirst().orElse(null)));
+        WebElement process = browser.until("process " + processName, d -> d.findElements(
+                        By.cssSelector(".modal-dialog a[ng-click^='selectProcessDefinition']")).stream()
+                .filter(a -> a.getText().trim().equals(processName)).findFirst().orElse(null));
+        browser.click(process);
+        browser.visible(By.cssSelector(".modal-dialog .fjs-form"));
+        return this;
+    }
+
+    /** Starts the process with the filled-in start form and returns Tasklist's notification. */
+    public String submitStartForm() {
+        browser.click(browser.visible(MODAL_START));
+        return notification();
+    }
+
+    /** Whether the start dialog is still open (a refused start leaves it open). */
+    public boolean startDialogOpen() {
+        return browser.all(MODAL).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** The one form-js field whose label reads {@code label} (in the task view or the start dialog). */
+    private WebElement field(String label) {
+        return browser.until("field " + label, d -> d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).stream()
+                .filter(WebElement::isDisplayed)
+                .filter(f -> labelOf(f).map(l -> l.equals(label)).orElse(false))
+                .findFirst().orElse(null));
+    }
+
+    private static Optional<String> labelOf(WebElement field) {
+        return field.findElements(By.cssSelector(":scope > label.fjs-form-field-label, :scope > .fjs-form-field-label"))
+                .stream().map(l -> l.getText().replace("*", "").trim()).findFirst();
+    }
+
+    private WebElement task(String taskName) {
+        return browser.until("task " + taskName + " in the list", d -> d.findElements(TASKS).stream()
+                .filter(t -> t.findElement(TASK_LINK).getText().trim().equals(taskName)).findFirst().orElse(null));
+    }
+
+    private static String filterName(WebElement filter) {
+        WebElement link = filter.findElement(By.cssSelector("h4.name a"));
+        String counter = link.findElements(By.cssSelector(".counter")).stream().map(WebElement::getText)
+                .findFirst().orElse("");
+        String text = link.getText().trim();
+        return counter.isEmpty() ? text : text.substring(0, text.length() - counter.length()).trim();
+    }
+}
