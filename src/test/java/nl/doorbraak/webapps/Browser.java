@@ -75,6 +75,8 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary.toFile());
+        // a Dutch civil servant's browser: Tasklist picks its language from navigator.languages
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1400,1000", "--lang=nl-NL", "--disable-features=Translate",
                 "--no-first-run", "--no-default-browser-check");
@@ -132,6 +134,11 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
     /** Waits until the condition holds (returns non-null, non-false) and returns its value. */
     public <T> T until(String what, Function<WebDriver, T> condition) {
         return wait.withMessage(what).until(condition);
+    }
+
+    /** As {@link #until(String, Function)}, with a patience of its own. */
+    public <T> T until(String what, Duration patience, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, patience).withMessage(what).until(condition);
     }
 
     /** The one visible element, waited for. */

@@ -5,14 +5,9 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import nl.doorbraak.support.TestUsers;
-
 /** What the browser tests know about Camunda Cockpit's DOM (7.24), in one place. */
 public final class CockpitPage {
 
-    private static final By LOGIN_USER = By.cssSelector("form[name=signinForm] input[type=text]");
-    private static final By LOGIN_PASSWORD = By.cssSelector("form[name=signinForm] input[type=password]");
-    private static final By LOGIN_BUTTON = By.cssSelector("form[name=signinForm] button[type=submit]");
     private static final By BUSINESS_KEYS = By.cssSelector("td.business-key");
     private static final By SUSPEND = By.cssSelector("a.btn-suspend-action");
     private static final By DIALOG = By.cssSelector(".modal-dialog");
@@ -25,12 +20,7 @@ public final class CockpitPage {
 
     /** Logs in and waits for the dashboard. */
     public CockpitPage login(String user) {
-        browser.forgetEverything();
-        browser.open("/camunda/app/cockpit/default/#/login");
-        browser.type(browser.visible(LOGIN_USER), user);
-        browser.type(browser.visible(LOGIN_PASSWORD), TestUsers.PASSWORD);
-        browser.step("login-" + user);
-        browser.click(browser.visible(LOGIN_BUTTON));
+        CamundaLogin.login(browser, "cockpit", user);
         browser.until("the dashboard", d -> d.getCurrentUrl().contains("#/dashboard"));
         return this;
     }

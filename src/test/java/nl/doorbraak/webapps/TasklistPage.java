@@ -1,12 +1,12 @@
 package nl.doorbraak.webapps;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-
-import nl.doorbraak.support.TestUsers;
 
 /**
  * Everything the browser tests know about Camunda Tasklist's DOM (7.24, with the form-js 1.8.7
@@ -17,9 +17,6 @@ import nl.doorbraak.support.TestUsers;
  */
 public final class TasklistPage {
 
-    private static final By LOGIN_USER = By.cssSelector("form[name=signinForm] input[type=text]");
-    private static final By LOGIN_PASSWORD = By.cssSelector("form[name=signinForm] input[type=password]");
-    private static final By LOGIN_BUTTON = By.cssSelector("form[name=signinForm] button[type=submit]");
     private static final By FILTERS = By.cssSelector("[cam-tasklist-filters] .task-filter");
     private static final By TASKS = By.cssSelector("[cam-tasks] li.task");
     private static final By TASK_LINK = By.cssSelector("h4.task a");
@@ -28,6 +25,7 @@ public final class TasklistPage {
     private static final By CLAIM = By.cssSelector("[cam-tasklist-task] button.claim");
     private static final By COMPLETE = By.cssSelector("[cam-tasklist-task] .form-actions button.btn-primary");
     private static final By NOTIFICATIONS = By.cssSelector(".page-notifications .notifications");
+    private static final By START_PROCESS = By.cssSelector(".start-process-action a");
     private static final By MODAL = By.cssSelector(".modal-dialog");
     private static final By MODAL_START = By.cssSelector(".modal-dialog button[ng-click='startProcessInstance()']");
 
@@ -39,12 +37,7 @@ public final class TasklistPage {
 
     /** Logs in with the demo password and waits for the filters: Tasklist is ready. */
     public TasklistPage login(String user) {
-        browser.forgetEverything();
-        browser.open("/camunda/app/tasklist/default/#/login");
-        browser.type(browser.visible(LOGIN_USER), user);
-        browser.type(browser.visible(LOGIN_PASSWORD), TestUsers.PASSWORD);
-        browser.step("login-" + user);
-        browser.click(browser.visible(LOGIN_BUTTON));
+        CamundaLogin.login(browser, "tasklist", user);
         browser.visible(By.cssSelector("[cam-tasklist-filters] .list-unstyled"));
         browser.until("the filters of " + user, d -> !d.findElements(FILTERS).isEmpty());
         return this;
@@ -119,10 +112,24 @@ public final class TasklistPage {
         return field(label).findElement(By.cssSelector("input, textarea")).getAttribute("value");
     }
 
-    /** Types into the text field or text area with this label. */
+    /**
+     * Types into the text field or text area with this label, and waits until the form holds the
+     * text: a form-js form re-renders after a choice, and text typed into the old element is lost.
+     */
     public TasklistPage fill(String label, String text) {
-        browser.type(field(label).findElement(By.cssSelector("input, textarea")), text);
-        return this;
+        for (int attempt = 1; ; attempt++) {
+            browser.type(field(label).findElement(By.cssSelector("input, textarea")), text);
+            try {
+                browser.until("'" + text + "' in " + label, Duration.ofSeconds(2), d -> text.equals(fieldValue(label)));
+                return this;
+            } catch (TimeoutException lost) {
+                if (attempt == 3) {
+                    throw lost;
+                }
+                browser.script("const e = arguments[0]; e.value = ''; e.dispatchEvent(new Event('input', {bubbles: true}));",
+                        field(label).findElement(By.cssSelector("input, textarea")));
+            }
+        }
     }
 
     /** Picks the option of a radio group or checklist by its label. */
@@ -161,9 +168,7 @@ public final class TasklistPage {
 
     /** Opens "Start process" and the start form of the process with this name. */
     public TasklistPage startProcess(String processName) {
-        browser.click(browser.until("start process link", d -> d.findElements(By.cssSelector("[cam-widget-header] a"))
-                .stream().filter(a -> a.getAttribute("ng-click") != null && a.getAttribute("ng-click").equals("open()"))
-                .findFirst().orElse(null)));
+        browser.click(browser.visible(START_PROCESS));
         WebElement process = browser.until("process " + processName, d -> d.findElements(
                         By.cssSelector(".modal-dialog a[ng-click^='selectProcessDefinition']")).stream()
                 .filter(a -> a.getText().trim().equals(processName)).findFirst().orElse(null));
