@@ -85,6 +85,8 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
+        // headless, the page never has the system focus: let it behave as the focused window
+        driver.executeCdpCommand("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
         wait = new WebDriverWait(driver, PATIENCE);
     }
 
@@ -168,6 +170,8 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
     /** Types the text into the element as an input method does (see the class comment). */
     public void type(WebElement element, String text) {
         script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", element);
+        until("focus on the field to type " + text, d -> Boolean.TRUE.equals(
+                script("return document.activeElement === arguments[0];", element)));
         driver.executeCdpCommand("Input.insertText", Map.of("text", text));
     }
 

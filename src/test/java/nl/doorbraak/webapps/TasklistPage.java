@@ -74,9 +74,13 @@ public final class TasklistPage {
         return browser.all(TASKS).stream().map(task -> task.findElement(TASK_LINK).getText().trim()).toList();
     }
 
-    /** The text of the task's card in the list: name, dates and the filter's columns with their labels. */
+    /** The text of the task's card in the list, unfolded: name, dates and the filter's columns with their labels. */
     public String taskCard(String taskName) {
-        return task(taskName).getText();
+        WebElement card = task(taskName);
+        browser.click(card.findElement(By.cssSelector(".task-card-details .shutter")));
+        browser.until("card of " + taskName + " unfolded", d -> card.findElements(
+                By.cssSelector(".task-card-details.expanded")).size() == 1);
+        return card.getText();
     }
 
     /** Opens the task from the list and waits until its form is rendered. */
@@ -142,14 +146,22 @@ public final class TasklistPage {
         return this;
     }
 
-    /** Picks the option of a form-js select (a dropdown that reacts to mousedown) by its label. */
+    /**
+     * Picks the option of a form-js select by its label. Both kinds open on mousedown; a
+     * searchable one (an input) is narrowed down by typing first.
+     */
     public TasklistPage select(String label, String option) {
         WebElement field = field(label);
-        browser.press(field.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
+        browser.press(field.findElement(By.cssSelector(".fjs-input-group")));
+        field.findElements(By.cssSelector("input.fjs-input")).stream().findFirst()
+                .ifPresent(search -> browser.type(search, option));
         WebElement item = browser.until("option " + option + " of " + label, d -> field
                 .findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
                 .filter(i -> i.getText().trim().equals(option)).findFirst().orElse(null));
         browser.press(item);
+        browser.until(label + " is " + option, d -> field.getText().contains(option) || option.equals(
+                field.findElements(By.cssSelector("input.fjs-input")).stream().map(i -> i.getAttribute("value"))
+                        .findFirst().orElse(null)));
         return this;
     }
 
