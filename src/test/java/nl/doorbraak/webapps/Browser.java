@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -135,6 +136,11 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 
     /** Waits until the condition holds (returns non-null, non-false) and returns its value. */
     public <T> T until(String what, Function<WebDriver, T> condition) {
+        return wait.withMessage(what).until(condition);
+    }
+
+    /** As {@link #until(String, Function)}, with a message made when the wait fails. */
+    public <T> T until(Supplier<String> what, Function<WebDriver, T> condition) {
         return wait.withMessage(what).until(condition);
     }
 

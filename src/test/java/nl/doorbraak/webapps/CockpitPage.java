@@ -20,18 +20,18 @@ public final class CockpitPage {
 
     /** Logs in and waits for the dashboard. */
     public CockpitPage login(String user) {
-        CamundaLogin.login(browser, "cockpit", user);
+        CamundaWebapp.login(browser, "cockpit", user);
         browser.until("the dashboard", d -> d.getCurrentUrl().contains("#/dashboard"));
         return this;
     }
 
-    /** The header: application name and the user's name. */
+    /** The header: application name, the actions and the user's name. */
     public String header() {
-        return browser.visible(By.cssSelector("[cam-widget-header]")).getText();
+        return CamundaWebapp.header(browser);
     }
 
     public boolean migrationBannerShown() {
-        return browser.all(By.cssSelector(".ce-eol-banner")).stream().anyMatch(WebElement::isDisplayed);
+        return CamundaWebapp.migrationBannerShown(browser);
     }
 
     /** Opens the runtime view of the process definition with this name, from the list of processes. */

@@ -25,11 +25,14 @@ public final class TasklistPage {
     private static final By CLAIM = By.cssSelector("[cam-tasklist-task] button.claim");
     private static final By COMPLETE = By.cssSelector("[cam-tasklist-task] .form-actions button.btn-primary");
     private static final By NOTIFICATIONS = By.cssSelector(".page-notifications .notifications");
+    private static final By SAVE = By.cssSelector("button[ng-click='save($event)']");
     private static final By START_PROCESS = By.cssSelector(".start-process-action a");
     private static final By MODAL = By.cssSelector(".modal-dialog");
     private static final By MODAL_START = By.cssSelector(".modal-dialog button[ng-click='startProcessInstance()']");
 
     private final Browser browser;
+    /** The form group whose fields {@link #fill}, {@link #select} and {@link #choose} address; null: the whole form. */
+    private String section;
 
     public TasklistPage(Browser browser) {
         this.browser = browser;
@@ -37,20 +40,20 @@ public final class TasklistPage {
 
     /** Logs in with the demo password and waits for the filters: Tasklist is ready. */
     public TasklistPage login(String user) {
-        CamundaLogin.login(browser, "tasklist", user);
+        CamundaWebapp.login(browser, "tasklist", user);
         browser.visible(By.cssSelector("[cam-tasklist-filters] .list-unstyled"));
         browser.until("the filters of " + user, d -> !d.findElements(FILTERS).isEmpty());
         return this;
     }
 
-    /** The header: application name and the user's name. */
+    /** The header: application name, the actions and the user's name. */
     public String header() {
-        return browser.visible(By.cssSelector("[cam-widget-header]")).getText();
+        return CamundaWebapp.header(browser);
     }
 
     /** Whether the banner urging a migration to another product is visible anywhere. */
     public boolean migrationBannerShown() {
-        return browser.all(By.cssSelector(".ce-eol-banner")).stream().anyMatch(WebElement::isDisplayed);
+        return CamundaWebapp.migrationBannerShown(browser);
     }
 
     public List<String> filterNames() {
@@ -165,17 +168,45 @@ public final class TasklistPage {
         return this;
     }
 
-    /** Completes the task form and waits for Tasklist's answer: the notification it shows. */
-    public String complete() {
-        browser.until("complete button enabled", d -> d.findElement(COMPLETE).isEnabled());
+    /** Completes the task form: the task leaves the view (true), or Tasklist shows why not (false). */
+    public boolean complete() {
+        browser.until(() -> "complete button enabled; form errors: " + formErrors(), d -> d.findElement(COMPLETE).isEnabled());
         browser.click(browser.visible(COMPLETE));
-        return notification();
+        String outcome = browser.until("the task completed or a notification", d ->
+                d.findElements(TASK_VIEW).stream().allMatch(v -> v.findElements(FORM).isEmpty()) ? "completed"
+                        : d.findElements(NOTIFICATIONS).stream().anyMatch(n -> !n.getText().isBlank()) ? "refused"
+                        : null);
+        return outcome.equals("completed");
+    }
+
+    /**
+     * Saves the form ("Opslaan", in the start dialog or the task view). Saving validates the whole
+     * form again, which is what re-enables Start and Complete after a change inside a form-js
+     * dynamic list (docs/tasklist.md, "Known limits").
+     */
+    public TasklistPage save() {
+        browser.click(browser.until("the save button", d -> d.findElements(SAVE).stream()
+                .filter(WebElement::isDisplayed).filter(WebElement::isEnabled).findFirst().orElse(null)));
+        return this;
+    }
+
+    /** Whether the start dialog's Start button can be pressed. */
+    public boolean startButtonEnabled() {
+        return browser.visible(MODAL_START).isEnabled();
     }
 
     /** The text of the newest notification, waited for. */
     public String notification() {
         return browser.until("a notification", d -> d.findElements(NOTIFICATIONS).stream()
                 .map(n -> n.getText().trim()).filter(t -> !t.isEmpty()).findFirst().orElse(null));
+    }
+
+    /** The messages form-js shows under its fields, with the field's label. */
+    public List<String> formErrors() {
+        return browser.all(By.cssSelector(".fjs-form .fjs-form-field")).stream()
+                .filter(f -> !f.findElements(By.cssSelector(":scope > .fjs-form-field-error")).isEmpty())
+                .map(f -> labelOf(f).orElse("?") + ": " + f.findElement(By.cssSelector(":scope > .fjs-form-field-error")).getText())
+                .toList();
     }
 
     /** Opens "Start process" and the start form of the process with this name. */
@@ -189,10 +220,12 @@ public final class TasklistPage {
         return this;
     }
 
-    /** Starts the process with the filled-in start form and returns Tasklist's notification. */
-    public String submitStartForm() {
+    /** Starts the process with the filled-in start form and waits until the dialog has closed. */
+    public void submitStartForm() {
+        browser.until(() -> "start button enabled; form errors: " + formErrors(), d -> d.findElement(MODAL_START).isEnabled());
         browser.click(browser.visible(MODAL_START));
-        return notification();
+        browser.until(() -> "the start dialog closed; notification: " + browser.all(NOTIFICATIONS).stream()
+                .map(WebElement::getText).toList() + ", form errors: " + formErrors(), d -> !startDialogOpen());
     }
 
     /** Whether the start dialog is still open (a refused start leaves it open). */
@@ -200,9 +233,28 @@ public final class TasklistPage {
         return browser.all(MODAL).stream().anyMatch(WebElement::isDisplayed);
     }
 
-    /** The one form-js field whose label reads {@code label} (in the task view or the start dialog). */
+    /** Addresses the fields of the form group with this label from now on (null: the whole form again). */
+    public TasklistPage section(String groupLabel) {
+        this.section = groupLabel;
+        return this;
+    }
+
+    /** Whether the form shows a group with this label. */
+    public boolean sectionShown(String groupLabel) {
+        return group(groupLabel).isPresent();
+    }
+
+    private Optional<WebElement> group(String groupLabel) {
+        return browser.all(By.cssSelector(".fjs-form .fjs-form-field-group")).stream().filter(WebElement::isDisplayed)
+                .filter(g -> labelOf(g).map(groupLabel::equals).orElse(false)).findFirst();
+    }
+
+    /** The one form-js field whose label reads {@code label} (in the task view or the start dialog, in the section). */
     private WebElement field(String label) {
-        return browser.until("field " + label, d -> d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).stream()
+        return browser.until("field " + label + (section == null ? "" : " in " + section), d -> (section == null
+                        ? d.findElements(By.cssSelector(".fjs-form .fjs-form-field"))
+                        : group(section).map(g -> g.findElements(By.cssSelector(".fjs-form-field"))).orElse(List.of()))
+                .stream()
                 .filter(WebElement::isDisplayed)
                 .filter(f -> labelOf(f).map(l -> l.equals(label)).orElse(false))
                 .findFirst().orElse(null));
