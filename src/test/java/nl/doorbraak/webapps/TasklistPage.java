@@ -25,7 +25,6 @@ public final class TasklistPage {
     private static final By CLAIM = By.cssSelector("[cam-tasklist-task] button.claim");
     private static final By COMPLETE = By.cssSelector("[cam-tasklist-task] .form-actions button.btn-primary");
     private static final By NOTIFICATIONS = By.cssSelector(".page-notifications .notifications");
-    private static final By SAVE = By.cssSelector("button[ng-click='save($event)']");
     private static final By START_PROCESS = By.cssSelector(".start-process-action a");
     private static final By MODAL = By.cssSelector(".modal-dialog");
     private static final By MODAL_START = By.cssSelector(".modal-dialog button[ng-click='startProcessInstance()']");
@@ -177,22 +176,6 @@ public final class TasklistPage {
                         : d.findElements(NOTIFICATIONS).stream().anyMatch(n -> !n.getText().isBlank()) ? "refused"
                         : null);
         return outcome.equals("completed");
-    }
-
-    /**
-     * Saves the form ("Opslaan", in the start dialog or the task view). Saving validates the whole
-     * form again, which is what re-enables Start and Complete after a change inside a form-js
-     * dynamic list (docs/tasklist.md, "Known limits").
-     */
-    public TasklistPage save() {
-        browser.click(browser.until("the save button", d -> d.findElements(SAVE).stream()
-                .filter(WebElement::isDisplayed).filter(WebElement::isEnabled).findFirst().orElse(null)));
-        return this;
-    }
-
-    /** Whether the start dialog's Start button can be pressed. */
-    public boolean startButtonEnabled() {
-        return browser.visible(MODAL_START).isEnabled();
     }
 
     /** The text of the newest notification, waited for. */
