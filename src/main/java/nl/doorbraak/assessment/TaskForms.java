@@ -83,8 +83,9 @@ class TaskForms {
                         .when(TaskForms::notRejected)
                         .choice("instrument", "Instrument", true, () -> RuleChangeSchema.INSTRUMENTS)
                         .date("effectiveDate", "Ingangsdatum", true)
-                        .when(values -> notRejected(values)
-                                && INSTRUMENTS_WITH_EVALUATION.contains(values.get("instrument")))
+                        // Set.of(...).contains(null) throws: a missing instrument is reported, not a crash
+                        .when(values -> notRejected(values) && values.get("instrument") instanceof String instrument
+                                && INSTRUMENTS_WITH_EVALUATION.contains(instrument))
                         .date("evaluationDate", "Evaluatiedatum", true)
                         .check(TaskForms::evaluationAfterEffectiveDate)
                         .build()),

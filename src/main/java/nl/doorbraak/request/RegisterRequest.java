@@ -1,5 +1,6 @@
 package nl.doorbraak.request;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.platform.FieldError;
+import nl.doorbraak.platform.InputValues;
 import nl.doorbraak.platform.InvalidInputException;
 import nl.doorbraak.security.UserDirectory;
 
@@ -30,6 +32,13 @@ class RegisterRequest implements JavaDelegate {
         this.requests = requests;
     }
 
+    /**
+     * The budget lines of Tasklist's start form: fixed groups, not a form-js list, because
+     * Tasklist 7.24 keeps Start disabled after any edit inside a list (docs/tasklist.md).
+     */
+    static final List<String> START_FORM_BUDGET_LINES = List.of("budgetLine1", "budgetLine2", "budgetLine3",
+            "budgetLine4");
+
     @Override
     public void execute(DelegateExecution execution) {
         String processKey = execution.getProcessEngineServices().getRepositoryService()
@@ -45,12 +54,32 @@ class RegisterRequest implements JavaDelegate {
         for (String key : keys) {
             input.put(key, execution.getVariable(key));
         }
+        if (kind == RequestKind.BUDGET_POOLING && input.get("budgetLines") == null) {
+            input.put("budgetLines", budgetLinesOfTheStartForm(execution));
+        }
         Map<String, Object> values = submission.validate(kind, input, municipality, false);
         RequestRecord request = submission.register(kind, values, municipality, submitter.id(), null);
 
         execution.setProcessBusinessKey(request.reference());
         execution.removeVariables(keys);
+        execution.removeVariables(START_FORM_BUDGET_LINES);
         execution.setVariables(submission.steeringVariables(request, values));
         requests.linkProcessInstance(request.id(), execution.getProcessInstanceId());
+    }
+
+    /** The start form's filled-in budget line groups, in order; a group left empty does not count. */
+    private static List<Object> budgetLinesOfTheStartForm(DelegateExecution execution) {
+        List<Object> lines = new ArrayList<>();
+        for (String group : START_FORM_BUDGET_LINES) {
+            if (InputValues.plain(execution.getVariable(group)) instanceof Map<?, ?> line
+                    && line.values().stream().anyMatch(RegisterRequest::filledIn)) {
+                lines.add(line);
+            }
+        }
+        return lines.isEmpty() ? null : lines;
+    }
+
+    private static boolean filledIn(Object value) {
+        return value != null && !"".equals(value) && !(value instanceof java.util.Collection<?> c && c.isEmpty());
     }
 }

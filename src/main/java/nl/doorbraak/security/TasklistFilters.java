@@ -2,9 +2,12 @@ package nl.doorbraak.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -24,12 +27,33 @@ import nl.doorbraak.reference.Ministry;
 import nl.doorbraak.reference.ReferenceData;
 
 /**
- * Seeds the Tasklist filters of each group, each readable by that group only. A filter is
- * created once by name; an administrator may change it afterwards.
+ * The Tasklist filters of each group, each readable by that group only, with the case context
+ * (reference, municipality, focus area, title) as columns of every task. The application owns
+ * these filters: they carry the property {@value #OWNER_PROPERTY} and are brought in line with
+ * this class on every start (query, columns, readers); owned filters it no longer defines are
+ * removed. Filters seeded before ownership was marked are recognised by name. Filters an
+ * administrator creates in Tasklist under another name are never touched.
  */
 @Component
 @Order(2)
 class TasklistFilters implements ApplicationRunner {
+
+    static final String OWNER_PROPERTY = "doorbraakFilter";
+
+    /** Names the application seeded before its filters carried {@link #OWNER_PROPERTY}. */
+    private static final Set<String> UNMARKED_LEGACY_NAMES = Set.of("Programmabureau");
+
+    /** The columns Tasklist shows on each task card: the task-local case context of {@code CaseContext}. */
+    static final List<Map<String, String>> COLUMNS = List.of(
+            column("caseReference", "Kenmerk"),
+            column("caseMunicipality", "Gemeente"),
+            column("caseFocusArea", "Focusgebied"),
+            column("caseTitle", "Titel"));
+
+    /** One filter the application defines: a stable key, its Dutch name and who may read it. */
+    record Definition(String key, String name, String description, int priority, TaskQuery query,
+                      List<String> readers) {
+    }
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -49,52 +73,118 @@ class TasklistFilters implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        List<String> everyone = programmeGroups.all().stream().map(ProgrammeGroups.ProgrammeGroup::id).toList();
-        seed("Mijn taken", "Taken die aan u zijn toegewezen", -10,
-                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
-        for (Ministry ministry : referenceData.ministries()) {
-            String reviewers = Groups.ministry(ministry.code());
-            seed("Open beoordelingen " + ministry.abbreviation(), "Beoordelingen voor " + ministry.name(), 0,
-                    taskService.createTaskQuery().taskCandidateGroup(reviewers).includeAssignedTasks(),
-                    List.of(reviewers));
-            seed("Termijn verstreken " + ministry.abbreviation(), "Beoordelingen waarvan de termijn is verstreken", 1,
-                    taskService.createTaskQuery().taskCandidateGroup(reviewers).includeAssignedTasks()
-                            .dueBeforeExpression("${now()}"),
-                    List.of(reviewers));
-            String lead = Groups.ministryLead(ministry.code());
-            seed("Escalaties " + ministry.abbreviation(), "Beoordelingen die te laat zijn", 0,
-                    taskService.createTaskQuery().taskCandidateGroup(lead).includeAssignedTasks(), List.of(lead));
+        List<Definition> definitions = definitions();
+        Map<String, Filter> owned = ownedFilters(definitions);
+        Set<String> defined = new HashSet<>();
+        for (Definition definition : definitions) {
+            defined.add(definition.key());
+            save(definition, owned.get(definition.key()));
         }
-        seed("Programmabureau", "Intake, coördinatie en evaluaties", 0,
-                taskService.createTaskQuery().taskCandidateGroup(Groups.PROGRAMME_OFFICE).includeAssignedTasks(),
-                List.of(Groups.PROGRAMME_OFFICE));
-        seed("Te besluiten", "Verzoeken die op een besluit wachten", 0,
-                taskService.createTaskQuery().taskCandidateGroup(Groups.PROGRAMME_DIRECTOR).includeAssignedTasks(),
-                List.of(Groups.PROGRAMME_DIRECTOR));
-        List<String> municipalities = everyone.stream().filter(g -> Groups.municipalityCodeOf(g).isPresent()).toList();
-        seed("Gevraagde informatie", "Vragen van het Rijk aan uw gemeente", 0,
-                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks(),
-                municipalities);
+        owned.forEach((key, filter) -> {
+            if (!defined.contains(key)) {
+                filterService.deleteFilter(filter.getId()); // its authorizations go with it
+            }
+        });
     }
 
-    private void seed(String name, String description, int priority, TaskQuery query, List<String> readers) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
-            return;
+    List<Definition> definitions() {
+        List<String> everyone = programmeGroups.all().stream().map(ProgrammeGroups.ProgrammeGroup::id).toList();
+        List<Definition> definitions = new ArrayList<>();
+        definitions.add(new Definition("mine", "Mijn taken", "Taken die aan u zijn toegewezen", -10,
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone));
+        for (Ministry ministry : referenceData.ministries()) {
+            String reviewers = Groups.ministry(ministry.code());
+            String abbreviation = ministry.abbreviation();
+            definitions.add(new Definition("assessments-" + ministry.code(), "Open beoordelingen " + abbreviation,
+                    "Beoordelingen voor " + ministry.name(), 0,
+                    candidates(reviewers, "Task_Assess"), List.of(reviewers)));
+            definitions.add(new Definition("overdue-" + ministry.code(), "Termijn verstreken " + abbreviation,
+                    "Beoordelingen waarvan de termijn is verstreken", 1,
+                    candidates(reviewers, "Task_Assess").dueBeforeExpression("${now()}"), List.of(reviewers)));
+            String lead = Groups.ministryLead(ministry.code());
+            definitions.add(new Definition("escalations-" + ministry.code(), "Escalaties " + abbreviation,
+                    "Beoordelingen die te laat zijn", 0, candidates(lead, "Task_Escalate"), List.of(lead)));
         }
+        definitions.add(new Definition("co-signature", "Medeondertekenen",
+                "Besluiten over ontschotting boven de drempel, ter medeondertekening door Financiën", 0,
+                candidates(Groups.ministry("fin"), "Task_CoSign"), List.of(Groups.ministry("fin"))));
+        List<String> office = List.of(Groups.PROGRAMME_OFFICE);
+        definitions.add(new Definition("intake", "Intake", "Nieuwe verzoeken: volledigheid, regeldomeinen en budgetregels",
+                0, candidates(Groups.PROGRAMME_OFFICE, "Task_Intake", "Task_CheckBudgetLines"), office));
+        definitions.add(new Definition("coordination", "Coördinatie", "Verzoeken met uiteenlopende adviezen", 1,
+                candidates(Groups.PROGRAMME_OFFICE, "Task_Coordinate"), office));
+        definitions.add(new Definition("evaluations", "Evaluaties", "Evaluaties en verantwoordingen beoordelen", 2,
+                candidates(Groups.PROGRAMME_OFFICE, "Task_AssessEvaluation", "Task_CheckAccountability"), office));
+        definitions.add(new Definition("decisions", "Te besluiten", "Verzoeken die op een besluit wachten", 0,
+                candidates(Groups.PROGRAMME_DIRECTOR, "Task_Decide", "Task_DecidePooling"),
+                List.of(Groups.PROGRAMME_DIRECTOR)));
+        List<String> municipalities = everyone.stream().filter(g -> Groups.municipalityCodeOf(g).isPresent()).toList();
+        definitions.add(new Definition("municipality", "Gevraagde informatie",
+                "Vragen, evaluaties en verantwoordingen die het Rijk van uw gemeente vraagt", 0,
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks(),
+                municipalities));
+        return definitions;
+    }
+
+    private TaskQuery candidates(String group, String... taskDefinitionKeys) {
+        return taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
+                .taskDefinitionKeyIn(taskDefinitionKeys);
+    }
+
+    /** The application's filters by key: marked ones, and unmarked ones under a name it seeds or seeded. */
+    private Map<String, Filter> ownedFilters(List<Definition> definitions) {
+        Map<String, String> keyByName = new LinkedHashMap<>();
+        definitions.forEach(definition -> keyByName.put(definition.name(), definition.key()));
+        Map<String, Filter> owned = new LinkedHashMap<>();
+        for (Filter filter : filterService.createTaskFilterQuery().list()) {
+            Object key = filter.getProperties() == null ? null : filter.getProperties().get(OWNER_PROPERTY);
+            if (key instanceof String marked) {
+                owned.put(marked, filter);
+            } else if (keyByName.containsKey(filter.getName())) {
+                owned.putIfAbsent(keyByName.get(filter.getName()), filter);
+            } else if (UNMARKED_LEGACY_NAMES.contains(filter.getName())) {
+                owned.put("legacy-" + filter.getName(), filter);
+            }
+        }
+        return owned;
+    }
+
+    private void save(Definition definition, Filter existing) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("description", description);
-        properties.put("priority", priority);
+        properties.put(OWNER_PROPERTY, definition.key());
+        properties.put("description", definition.description());
+        properties.put("priority", definition.priority());
         properties.put("refresh", true);
-        Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+        properties.put("variables", COLUMNS);
+        Filter filter = existing != null ? existing : filterService.newTaskFilter();
+        filter.setName(definition.name());
+        filter.setQuery(definition.query());
+        filter.setProperties(properties);
         filterService.saveFilter(filter);
-        for (String group : readers) {
+        grantReadToExactly(filter.getId(), definition.readers());
+    }
+
+    /** READ for the filter's groups, and for no other group. */
+    private void grantReadToExactly(String filterId, List<String> readers) {
+        Set<String> missing = new HashSet<>(readers);
+        for (Authorization grant : authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(Resources.FILTER).resourceId(filterId).list()) {
+            if (grant.getGroupId() != null && !missing.remove(grant.getGroupId()) && !readers.contains(grant.getGroupId())) {
+                authorizationService.deleteAuthorization(grant.getId());
+            }
+        }
+        for (String group : missing) {
             Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
             read.setGroupId(group);
             read.setResource(Resources.FILTER);
-            read.setResourceId(filter.getId());
+            read.setResourceId(filterId);
             read.addPermission(Permissions.READ);
             authorizationService.saveAuthorization(read);
         }
+    }
+
+    private static Map<String, String> column(String variable, String label) {
+        return Map.of("name", variable, "label", label);
     }
 }

@@ -294,11 +294,17 @@ class BudgetPoolingProcessTests {
     @Test
     void startedFromTasklistsStartFormTheCaseFileHoldsTheExactAmounts() {
         Map<String, Object> form = new HashMap<>(heerlenNoord("tasklist@heerlen.example"));
-        // Tasklist submits the dynamic list as JSON, amounts as typed text, years of a checklist as strings
-        form.put("budgetLines", SpinValues.jsonValue("""
-                [{"ministry":"ocw","regulation":"ocw-school-en-omgeving","amount":"2400000,10","years":["%d"]},
-                 {"ministry":"vws","regulation":"vws-gezonde-leefomgeving","amount":"0.20","years":["%d","%d"]}]"""
-                .formatted(FIRST_YEAR, FIRST_YEAR, FIRST_YEAR + 1)).create());
+        // Tasklist submits each budget line group (path budgetLine1..4) as a JSON object, amounts as typed
+        // text, years of a checklist as strings; the group after the last one filled in arrives empty
+        form.remove("budgetLines");
+        form.put("budgetLine1", SpinValues.jsonValue("""
+                {"ministry":"ocw","regulation":"ocw-school-en-omgeving","amount":"2400000,10","years":["%d"]}"""
+                .formatted(FIRST_YEAR)).create());
+        form.put("budgetLine2", SpinValues.jsonValue("""
+                {"ministry":"vws","regulation":"vws-gezonde-leefomgeving","amount":"0.20","years":["%d","%d"]}"""
+                .formatted(FIRST_YEAR, FIRST_YEAR + 1)).create());
+        form.put("budgetLine3", SpinValues.jsonValue("""
+                {"ministry":null,"regulation":null,"amount":"","years":[]}""").create());
         form.put("firstYear", FIRST_YEAR);
         form.put("lastYear", FIRST_YEAR + 1);
         String definition = engine.getRepositoryService().createProcessDefinitionQuery()
@@ -322,6 +328,8 @@ class BudgetPoolingProcessTests {
                 .containsExactly(new BigDecimal("2400000.10"), new BigDecimal("0.20"));
         assertThat(variable(pi, "totalAmount")).isEqualTo(2_400_000.30);
         assertThat(variable(pi, "budgetLines")).as("the content left the process variables").isNull();
+        assertThat(variable(pi, "budgetLine1")).isNull();
+        assertThat(variable(pi, "budgetLine3")).isNull();
         assertThat(variable(pi, "budgetYears")).isEqualTo(List.of(FIRST_YEAR, FIRST_YEAR + 1));
     }
 

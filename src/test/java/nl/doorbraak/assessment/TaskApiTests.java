@@ -1,5 +1,6 @@
 package nl.doorbraak.assessment;
 
+import static nl.doorbraak.support.CaseSteps.advise;
 import static nl.doorbraak.support.CaseSteps.complete;
 import static nl.doorbraak.support.CaseSteps.intakeAsks;
 import static nl.doorbraak.support.CaseSteps.intakeComplete;
@@ -274,6 +275,19 @@ class TaskApiTests {
         assertThat(jdbc.sql("SELECT count(*) FROM advice WHERE request_id = (SELECT id FROM request WHERE reference = ?)")
                 .param(reference).query(Long.class).single()).isZero();
         assertThat(runtimeService.getVariable(assess.getProcessInstanceId(), "advice")).isNull();
+    }
+
+    @Test
+    void aGrantWithoutInstrumentOrEffectiveDateIsAProblem400NotACrash() {
+        String reference = submit(http, ARNHEM, ruleChange(ARNHEM_AREA, uniqueEmail(ARNHEM), "income-support"));
+        intakeComplete(http, taskService, reference, "income-support");
+        advise(http, processEngine, reference, "szw", "support", "Past binnen de experimenteerbepaling.");
+        Task decide = openTask(taskService, reference, "Task_Decide");
+
+        JsonNode problem = assertProblem(postJson(http, "/api/v1/tasks/" + decide.getId() + "/completion",
+                TestUsers.PROGRAMME_DIRECTOR, Map.of("decisionOutcome", "granted", "rationale", "Goed plan.")), 400);
+        assertThat(errorFields(problem)).containsExactlyInAnyOrder("instrument", "effectiveDate");
+        assertThat(taskService.createTaskQuery().taskId(decide.getId()).count()).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,207 @@
+package nl.doorbraak.webapps;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium for one test, driven by Selenium through Debian's chromedriver: both from
+ * {@code /usr/bin} (or {@code -Dchromium.binary} and {@code -Dchromium.driver}), never downloaded,
+ * so Selenium Manager is never asked. Every {@link #step} is screenshotted to
+ * {@code target/screenshots/<test>/<nn-step>.png}; a failing test adds {@code <nn>-failure.png}
+ * and keeps everything.
+ *
+ * <p>Chromium drops the trusted mouse and key events chromedriver sends to the pages of the
+ * Camunda webapps (the events never reach the page, on swagger-ui they do), so {@link #click}
+ * dispatches the click in the page and {@link #type} inserts text as an input method does
+ * (DevTools {@code Input.insertText}): both fire the events the webapps listen to.
+ */
+public final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
+
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final IntSupplier port;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private Path screenshots;
+    private int steps;
+
+    /** A browser against the application at {@code http://localhost:<port>}; the port is read when a test starts. */
+    public Browser(IntSupplier port) {
+        this.port = port;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        Path binary = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        Path driverBinary = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
+        for (Path required : new Path[] {binary, driverBinary}) {
+            if (!Files.isExecutable(required)) {
+                throw new IllegalStateException("The browser tests need Chromium and chromedriver, and " + required
+                        + " is missing. Install them with `apt-get install -y chromium chromium-driver` (Debian,"
+                        + " Ubuntu; .ci/run does this), or name your own with -Dchromium.binary=... and"
+                        + " -Dchromium.driver=...");
+            }
+        }
+        screenshots = SCREENSHOTS.resolve(context.getRequiredTestClass().getSimpleName() + "."
+                + context.getRequiredTestMethod().getName());
+        deleteRecursively(screenshots);
+        Files.createDirectories(screenshots);
+        steps = 0;
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary.toFile());
+        // a Dutch civil servant's browser: Tasklist picks its language from navigator.languages
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1400,1000", "--lang=nl-NL", "--disable-features=Translate",
+                "--no-first-run", "--no-default-browser-check");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driverBinary.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        // headless, the page never has the system focus: let it behave as the focused window
+        driver.executeCdpCommand("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
+        wait = new WebDriverWait(driver, PATIENCE);
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (driver != null && context.getExecutionException().isPresent()) {
+            screenshot("failure");
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    /** Opens a path of the application, e.g. {@code /camunda/app/tasklist/default/}. */
+    public void open(String path) {
+        driver.get("http://localhost:" + port.getAsInt() + path);
+    }
+
+    /** Starts over as nobody: no cookies, no local storage of the webapps. */
+    public void forgetEverything() {
+        driver.manage().deleteAllCookies();
+        if (driver.getCurrentUrl().startsWith("http")) {
+            ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+        }
+    }
+
+    /** Screenshots the page as the next numbered step. */
+    public void step(String name) {
+        screenshot(name);
+    }
+
+    private void screenshot(String name) {
+        steps++;
+        Path target = screenshots.resolve(String.format("%02d-%s.png", steps, name));
+        try {
+            Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the condition holds (returns non-null, non-false) and returns its value. */
+    public <T> T until(String what, Function<WebDriver, T> condition) {
+        return wait.withMessage(what).until(condition);
+    }
+
+    /** As {@link #until(String, Function)}, with a message made when the wait fails. */
+    public <T> T until(Supplier<String> what, Function<WebDriver, T> condition) {
+        return wait.withMessage(what).until(condition);
+    }
+
+    /** As {@link #until(String, Function)}, with a patience of its own. */
+    public <T> T until(String what, Duration patience, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, patience).withMessage(what).until(condition);
+    }
+
+    /** The one visible element, waited for. */
+    public WebElement visible(By by) {
+        return until("visible: " + by, d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst()
+                .orElse(null));
+    }
+
+    public List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    /** Clicks the element as the page's own code would see a click (see the class comment). */
+    public void click(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
+    }
+
+    /** Presses the element: mousedown, mouseup and click, for widgets (form-js dropdowns) that react to mousedown. */
+    public void press(WebElement element) {
+        script("const e = arguments[0]; e.scrollIntoView({block: 'center'});"
+                + " for (const type of ['mousedown', 'mouseup']) {"
+                + "   e.dispatchEvent(new MouseEvent(type, {bubbles: true, cancelable: true, view: window, button: 0}));"
+                + " }"
+                + " e.click();", element);
+    }
+
+    /** Types the text into the element as an input method does (see the class comment). */
+    public void type(WebElement element, String text) {
+        script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", element);
+        until("focus on the field to type " + text, d -> Boolean.TRUE.equals(
+                script("return document.activeElement === arguments[0];", element)));
+        driver.executeCdpCommand("Input.insertText", Map.of("text", text));
+    }
+
+    public Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Runs an asynchronous script; it calls its last argument with the result. */
+    public Object asyncScript(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
