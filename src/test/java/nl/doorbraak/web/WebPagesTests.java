@@ -1,0 +1,162 @@
+package nl.doorbraak.web;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import nl.doorbraak.support.Http;
+import nl.doorbraak.support.PostgresIntegrationTest;
+
+import static nl.doorbraak.support.CaseSteps.ruleChange;
+import static nl.doorbraak.support.CaseSteps.submit;
+import static nl.doorbraak.support.CaseSteps.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web pages over plain HTTP: login, CSRF, security headers, who sees which case, escaping,
+ * and the SVG process diagram. Cases here are submitted by Nieuwegein and assert only on their
+ * own references.
+ */
+@PostgresIntegrationTest
+class WebPagesTests {
+
+    static final String NIEUWEGEIN = "nieuwegein";
+    static final String NIEUWEGEIN_AREA = "nieuwegein-centrale-as";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    HistoryService historyService;
+
+    @Test
+    void pagesAskForALoginAndAWrongPasswordGetsADutchMessage() {
+        WebSession anonymous = new WebSession(port);
+        HttpResponse<String> page = anonymous.get("/verzoeken");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+
+        // an unknown user: Camunda delays later logins of a known user after a wrong password
+        HttpResponse<String> refused = anonymous.login("onbekende-webgebruiker", "fout");
+        assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?fout"));
+        assertThat(anonymous.get("/login?fout").body()).contains("Onjuiste gebruikersnaam of wachtwoord.")
+                .contains("<html lang=\"nl\"");
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefused() {
+        WebSession session = WebSession.loggedIn(port, NIEUWEGEIN);
+        assertThat(session.get("/verzoeken/nieuw?soort=rule-change").statusCode()).isEqualTo(200);
+
+        assertThat(session.postWithoutToken("/verzoeken/nieuw", Map.of("kind", "rule-change", "action", "submit"))
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> withToken = session.post("/verzoeken/nieuw", Map.of("kind", "rule-change", "action", "submit"));
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(withToken.body()).contains("Titel is verplicht.");
+    }
+
+    @Test
+    void pagesCarryTheSecurityHeadersAndTheApiStaysBasicOnly() {
+        WebSession session = WebSession.loggedIn(port, NIEUWEGEIN);
+        HttpResponse<String> page = session.get("/verzoeken");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("default-src 'none'").contains("frame-ancestors 'none'")
+                        .doesNotContain("unsafe-inline"));
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+
+        // the page session does not open the API: it stays stateless and Basic-only
+        assertThat(session.get("/api/v1/requests").statusCode()).isEqualTo(401);
+        assertThat(new Http(port).get("/api/v1/requests", NIEUWEGEIN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherMunicipalityGetsNotFoundAndAMunicipalityNoAuditPages() {
+        String reference = submit(new Http(port), NIEUWEGEIN, ruleChange(NIEUWEGEIN_AREA, uniqueEmail(NIEUWEGEIN)));
+
+        WebSession owner = WebSession.loggedIn(port, NIEUWEGEIN);
+        assertThat(owner.get("/verzoeken/" + reference).statusCode()).isEqualTo(200);
+        assertThat(owner.get("/verzoeken").body()).contains(reference);
+        assertThat(owner.get("/audit/zaken/" + reference).statusCode()).isEqualTo(403);
+
+        WebSession other = WebSession.loggedIn(port, "zaanstad");
+        HttpResponse<String> notFound = other.get("/verzoeken/" + reference);
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.body()).contains("Niet gevonden").doesNotContain("Kostendelersnorm");
+        assertThat(other.get("/verzoeken").body()).doesNotContain(reference);
+        assertThat(other.get("/verzoeken/" + reference + "/intrekken").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aTitleWithAScriptTagIsShownAsText() {
+        Map<String, Object> body = new LinkedHashMap<>(ruleChange(NIEUWEGEIN_AREA, uniqueEmail(NIEUWEGEIN)));
+        body.put("title", "<script>alert('xss')</script> Centrale As");
+        String reference = submit(new Http(port), NIEUWEGEIN, body);
+
+        String municipalityPage = WebSession.loggedIn(port, NIEUWEGEIN).get("/verzoeken/" + reference).body();
+        String auditorPage = WebSession.loggedIn(port, "auditor").get("/audit/zaken/" + reference).body();
+        for (String page : new String[] {municipalityPage, auditorPage}) {
+            assertThat(page).doesNotContain("<script>alert").contains("&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;");
+        }
+    }
+
+    @Test
+    void theDiagramIsWellFormedSvgWithTheStepsPassedAndTheCurrentOne() throws Exception {
+        String reference = submit(new Http(port), NIEUWEGEIN, ruleChange(NIEUWEGEIN_AREA, uniqueEmail(NIEUWEGEIN)));
+        String processInstanceId = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).singleResult().getId();
+        WebSession auditor = WebSession.loggedIn(port, "auditor");
+
+        HttpResponse<String> svg = auditor.get("/audit/zaken/" + reference + "/diagram/" + processInstanceId + ".svg");
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
+        Map<String, String> classes = classesById(svg.body());
+        assertThat(classes).containsKey("Task_Intake");
+        assertThat(classes.get("Task_Intake")).contains("current");
+        assertThat(classes.get("StartEvent_SubmittedViaApi")).contains("visited");
+        assertThat(classes.get("StartEvent_Handling")).contains("visited");
+        assertThat(classes.get("Task_RegisterRequest")).as("the API registers the request itself").doesNotContain("visited");
+        assertThat(classes.get("StartEvent_SubmittedViaTasklist")).doesNotContain("visited");
+        assertThat(classes.entrySet().stream().filter(e -> e.getValue().contains("current")).map(Map.Entry::getKey))
+                .containsExactlyInAnyOrder("SubProcess_Handling", "Task_Intake");
+        assertThat(classes.get("Task_Decide")).doesNotContain("visited").doesNotContain("current");
+
+        // a process instance of another case is not drawn under this case
+        assertThat(auditor.get("/audit/zaken/" + reference + "/diagram/not-" + processInstanceId + ".svg").statusCode())
+                .isEqualTo(404);
+    }
+
+    /** data-element-id → class of every group in the SVG, parsed as XML (so it is well-formed). */
+    static Map<String, String> classesById(String svg) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document document = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        assertThat(document.getDocumentElement().getLocalName()).isEqualTo("svg");
+        Map<String, String> classes = new HashMap<>();
+        NodeList groups = document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element group = (Element) groups.item(i);
+            if (group.hasAttribute("data-element-id")) {
+                classes.put(group.getAttribute("data-element-id"), group.getAttribute("class"));
+            }
+        }
+        return classes;
+    }
+}
