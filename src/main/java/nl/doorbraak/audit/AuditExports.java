@@ -43,15 +43,18 @@ public class AuditExports {
     }
 
     /**
-     * The entries of [from, to] (dates: whole Dutch days; date-times: to exclusive). Adds the
-     * errors in the period to those found before, and refuses the export if there are any.
+     * The entries of [from, to] (dates: whole Dutch days; date-times: to exclusive). Refuses the
+     * export with every error at once: those in the period first, then those the caller found in
+     * its other parameters.
      */
-    public Export period(String userId, String from, String to, boolean csv, List<FieldError> errors) {
+    public Export period(String userId, String from, String to, boolean csv, List<FieldError> otherErrors) {
+        List<FieldError> errors = new java.util.ArrayList<>();
         PeriodBound start = PeriodBound.parse("from", from, false, errors);
         PeriodBound end = PeriodBound.parse("to", to, true, errors);
         if (start != null && end != null && !end.instant().isAfter(start.instant())) {
             errors.add(new FieldError("to", "to moet na from liggen."));
         }
+        errors.addAll(otherErrors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

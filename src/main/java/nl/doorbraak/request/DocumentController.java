@@ -2,11 +2,6 @@ package nl.doorbraak.request;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,16 +9,11 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,16 +22,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
-import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.ConflictException;
-import nl.doorbraak.platform.FieldError;
-import nl.doorbraak.platform.InvalidInputException;
 import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.security.DoorbraakUser;
-import nl.doorbraak.security.Groups;
 
 /**
  * The documents of a case: the municipality adds them to its request, reviewers and the
@@ -60,15 +45,12 @@ class DocumentController {
     private final Documents documents;
     private final CaseDocuments caseDocuments;
     private final AuditTrail audit;
-    private final DataSize maxSize;
 
-    DocumentController(Requests requests, Documents documents, CaseDocuments caseDocuments, AuditTrail audit,
-                       @Value("${doorbraak.documents.max-size:20MB}") DataSize maxSize) {
+    DocumentController(Requests requests, Documents documents, CaseDocuments caseDocuments, AuditTrail audit) {
         this.requests = requests;
         this.documents = documents;
         this.caseDocuments = caseDocuments;
         this.audit = audit;
-        this.maxSize = maxSize;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

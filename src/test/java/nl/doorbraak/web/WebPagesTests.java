@@ -68,6 +68,36 @@ class WebPagesTests {
     }
 
     @Test
+    void budgetLinesAreAddedAndRemovedWithoutJavaScriptAndTheirErrorsStandNextToThem() {
+        WebSession session = WebSession.loggedIn(port, NIEUWEGEIN);
+        String form = session.get("/verzoeken/nieuw?soort=budget-pooling").body();
+        assertThat(form).contains("id=\"budgetLines-0-amount\"").doesNotContain("id=\"budgetLines-1-amount\"");
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("kind", "budget-pooling", "title", "Bundeling Centrale As",
+                "budgetLines[0].ministry", "szw", "budgetLines[0].amount", "1000,00", "budgetLines[0].years", "2026",
+                "budgetLines[0].regulation", ""));
+
+        fields.put("action", "add-line");
+        String twoLines = session.post("/verzoeken/nieuw", fields).body();
+        assertThat(twoLines).contains("id=\"budgetLines-1-amount\"").contains("value=\"1000,00\"")
+                .contains("Budgetregel 2 verwijderen").doesNotContain("is verplicht");
+
+        fields.putAll(Map.of("budgetLines[1].ministry", "", "budgetLines[1].regulation", "",
+                "budgetLines[1].amount", "12.345.678", "budgetLines[1].years", ""));
+        fields.put("action", "submit");
+        String errors = session.post("/verzoeken/nieuw", fields).body();
+        assertThat(errors).contains("Er is iets niet goed ingevuld").contains("Budgetregel 2: Bedrag moet een bedrag in euro");
+        // the amount's message sits in the amount's own field, before its input
+        int amountField = errors.indexOf("<label for=\"budgetLines-1-amount\">");
+        assertThat(errors.indexOf("Budgetregel 2: Bedrag moet", amountField))
+                .isBetween(amountField, errors.indexOf("id=\"budgetLines-1-amount\"", amountField));
+
+        fields.put("action", "remove-line-0");
+        String oneLine = session.post("/verzoeken/nieuw", fields).body();
+        assertThat(oneLine).contains("value=\"12.345.678\"").doesNotContain("value=\"1000,00\"")
+                .doesNotContain("id=\"budgetLines-1-amount\"");
+    }
+
+    @Test
     void pagesCarryTheSecurityHeadersAndTheApiStaysBasicOnly() {
         WebSession session = WebSession.loggedIn(port, NIEUWEGEIN);
         HttpResponse<String> page = session.get("/verzoeken");
