@@ -137,7 +137,10 @@ class TaskController {
             taskService.complete(id, variables);
         } catch (OptimisticLockingException e) {
             throw new ConflictException("Deze taak is tegelijk door iemand anders afgerond.");
-        } catch (ProcessEngineException e) {
+        } catch (RuntimeException e) {
+            // a completion that lost the race may also fail inside the engine before its optimistic lock
+            // is checked (e.g. an NPE in CompleteTaskCmd when the task's execution is already gone): its
+            // transaction is rolled back, and what the caller needs to hear is that the task is done
             if (taskService.createTaskQuery().taskId(id).count() == 0) {
                 throw new ConflictException("Deze taak is al afgerond.");
             }
