@@ -218,7 +218,7 @@ class AuditPagesController {
                 .orElseThrow(() -> new NotFoundException("Zaak '" + reference + "' bestaat niet."));
     }
 
-    private static void requireAuditReader(DoorbraakUser user) {
+    static void requireAuditReader(DoorbraakUser user) {
         if (!user.isMemberOf(Groups.AUDITOR) && !user.isMemberOf(Groups.PROGRAMME_OFFICE)) {
             throw new AccessDeniedException("Only auditors and the programme office read the audit trail");
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +21,7 @@ import org.w3c.dom.NodeList;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.PostgresIntegrationTest;
 
+import static nl.doorbraak.support.CaseSteps.intakeAsks;
 import static nl.doorbraak.support.CaseSteps.ruleChange;
 import static nl.doorbraak.support.CaseSteps.submit;
 import static nl.doorbraak.support.CaseSteps.uniqueEmail;
@@ -40,6 +42,8 @@ class WebPagesTests {
     int port;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    ProcessEngine engine;
 
     @Test
     void pagesAskForALoginAndAWrongPasswordGetsADutchMessage() {
@@ -169,6 +173,29 @@ class WebPagesTests {
         // a process instance of another case is not drawn under this case
         assertThat(auditor.get("/audit/zaken/" + reference + "/diagram/not-" + processInstanceId + ".svg").statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theOverviewShowsARequestWaitingOnItsMunicipalityAndTheReportOpensWithItsCharts() {
+        String reference = submit(new Http(port), NIEUWEGEIN, ruleChange(NIEUWEGEIN_AREA, uniqueEmail(NIEUWEGEIN)));
+        intakeAsks(new Http(port), engine, reference, "Hoeveel jongvolwassenen betreft het?");
+
+        WebSession office = WebSession.loggedIn(port, "programme-office");
+        HttpResponse<String> overview = office.get("/audit/overzicht");
+        assertThat(overview.statusCode()).isEqualTo(200);
+        String waiting = overview.body().substring(overview.body().indexOf("Wacht op een gemeente"));
+        assertThat(waiting).contains(reference).contains("Informatie aanleveren").contains("municipality-0356");
+        assertThat(overview.body()).contains("Openstaand werk per ministerie").contains(">SZW</abbr>");
+
+        HttpResponse<String> report = office.get("/audit/rapportage/document?periode=2026");
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).contains("Voortgangsrapportage Doorbraak, 2026").contains("<svg");
+        assertThat(report.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).startsWith("default-src 'none'; style-src 'unsafe-inline'").doesNotContain("script"));
+
+        WebSession municipality = WebSession.loggedIn(port, NIEUWEGEIN);
+        assertThat(municipality.get("/audit/overzicht").statusCode()).isEqualTo(403);
+        assertThat(municipality.get("/audit/rapportage/document?periode=2026").statusCode()).isEqualTo(403);
     }
 
     /** data-element-id → class of every group in the SVG, parsed as XML (so it is well-formed). */
