@@ -28,6 +28,12 @@ class PageModel {
         return user;
     }
 
+    /** No errors until a controller finds some: templates look errors up by field. */
+    @ModelAttribute("errors")
+    java.util.Map<String, java.util.List<String>> errors() {
+        return java.util.Map.of();
+    }
+
     @ModelAttribute("readsAudit")
     boolean readsAudit(@AuthenticationPrincipal DoorbraakUser user) {
         return user != null && (user.isMemberOf(Groups.AUDITOR) || user.isMemberOf(Groups.PROGRAMME_OFFICE));

@@ -1,6 +1,7 @@
 package nl.doorbraak.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
+import nl.doorbraak.assessment.TaskCompletion;
 import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.FieldError;
 import nl.doorbraak.platform.InvalidInputException;
@@ -38,6 +40,8 @@ import nl.doorbraak.security.DoorbraakUser;
 @Controller
 class RequestPagesController {
 
+    static final String ANSWER_TASK = "Task_ProvideInformation";
+
     private final Requests requests;
     private final RequestViews views;
     private final RequestTimeline timeline;
@@ -45,10 +49,11 @@ class RequestPagesController {
     private final RequestWithdrawal withdrawal;
     private final Documents documents;
     private final CaseDocuments caseDocuments;
+    private final TaskCompletion tasks;
 
     RequestPagesController(Requests requests, RequestViews views, RequestTimeline timeline,
                            RequestListModel lists, RequestWithdrawal withdrawal, Documents documents,
-                           CaseDocuments caseDocuments) {
+                           CaseDocuments caseDocuments, TaskCompletion tasks) {
         this.requests = requests;
         this.views = views;
         this.timeline = timeline;
@@ -56,6 +61,7 @@ class RequestPagesController {
         this.withdrawal = withdrawal;
         this.documents = documents;
         this.caseDocuments = caseDocuments;
+        this.tasks = tasks;
     }
 
     @GetMapping("/verzoeken")
@@ -67,13 +73,62 @@ class RequestPagesController {
 
     @GetMapping("/verzoeken/{reference}")
     String request(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String reference, Model model) {
-        RequestRecord request = visible(reference, user);
-        model.addAttribute("request", views.detail(request));
+        return show(user, visible(reference, user), model);
+    }
+
+    private String show(DoorbraakUser user, RequestRecord request, Model model) {
+        RequestViews.RequestDetail detail = views.detail(request);
+        model.addAttribute("request", detail);
         model.addAttribute("timeline", timeline.of(request));
         model.addAttribute("documents", documents.of(request.id()));
         model.addAttribute("mayAddDocuments", CaseDocuments.mayAdd(user, request));
         model.addAttribute("mayWithdraw", mayWithdraw(user, request));
+        model.addAttribute("questions", questionsFor(user, detail));
         return "web/request";
+    }
+
+    /** The information requests on this case that the user's municipality is to answer. */
+    private static List<RequestViews.OpenTask> questionsFor(DoorbraakUser user, RequestViews.RequestDetail detail) {
+        return detail.openTasks().stream().filter(task -> ANSWER_TASK.equals(task.taskDefinitionKey()))
+                .filter(task -> task.candidateGroups().stream().anyMatch(user::isMemberOf)).toList();
+    }
+
+    @PostMapping("/verzoeken/{reference}/vragen/{taskId}")
+    String answer(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String reference,
+                  @PathVariable String taskId, @RequestParam(required = false) String informationAnswer,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+                  RedirectAttributes redirect) throws IOException {
+        RequestRecord request = visible(reference, user);
+        if (questionsFor(user, views.detail(request)).stream().noneMatch(task -> task.id().equals(taskId))) {
+            throw new NotFoundException("Vraag '" + taskId + "' bestaat niet of is niet voor u.");
+        }
+        try {
+            tasks.complete(user, taskId, informationAnswer == null ? Map.of()
+                    : Map.of("informationAnswer", informationAnswer));
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", Forms.byField(e.errors()));
+            model.addAttribute("informationAnswer", informationAnswer);
+            return show(user, request, model);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("documentError", e.getMessage());
+            return "redirect:/verzoeken/" + reference;
+        }
+        List<String> problems = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            if (!file.isEmpty()) {
+                try {
+                    caseDocuments.add(user, reference, file.getOriginalFilename(), file.getBytes());
+                } catch (ResponseStatusException | ConflictException e) {
+                    problems.add(file.getOriginalFilename() + ": " + (e instanceof ResponseStatusException status
+                            ? status.getReason() : e.getMessage()));
+                }
+            }
+        }
+        redirect.addFlashAttribute("notice", "Uw antwoord is verstuurd.");
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("documentError", "Niet toegevoegd: " + String.join(" ", problems));
+        }
+        return "redirect:/verzoeken/" + reference;
     }
 
     @PostMapping("/verzoeken/{reference}/documenten")

@@ -198,6 +198,65 @@ class WebPagesTests {
         assertThat(municipality.get("/audit/rapportage/document?periode=2026").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void aMunicipalityAnswersAnInformationRequestOnTheRequestsPage() {
+        String reference = submit(new Http(port), NIEUWEGEIN, ruleChange(NIEUWEGEIN_AREA, uniqueEmail(NIEUWEGEIN)));
+        intakeAsks(new Http(port), engine, reference, "Welke woningen vallen onder het experiment?");
+        String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey("Task_ProvideInformation").singleResult().getId();
+
+        WebSession other = WebSession.loggedIn(port, "zaanstad");
+        other.get("/verzoeken");
+        assertThat(other.post("/verzoeken/" + reference + "/vragen/" + taskId, Map.of("informationAnswer", "x"))
+                .statusCode()).isEqualTo(404);
+
+        WebSession owner = WebSession.loggedIn(port, NIEUWEGEIN);
+        String page = owner.get("/verzoeken/" + reference).body();
+        assertThat(page).contains("Vraag aan uw gemeente").contains("Welke woningen vallen onder het experiment?");
+        HttpResponse<String> empty = owner.post("/verzoeken/" + reference + "/vragen/" + taskId,
+                Map.of("informationAnswer", " "));
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).contains("Uw antwoord is verplicht.");
+
+        HttpResponse<String> answered = owner.post("/verzoeken/" + reference + "/vragen/" + taskId,
+                Map.of("informationAnswer", "De 120 woningen aan de Centrale As."));
+        assertThat(answered.statusCode()).isEqualTo(302);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isZero();
+        assertThat(owner.get("/verzoeken/" + reference).body()).contains("Uw antwoord is verstuurd.")
+                .contains("Informatie aangeleverd door de gemeente").doesNotContain("Vraag aan uw gemeente");
+    }
+
+    @Test
+    void aMunicipalityWithdrawsAfterConfirmingAndTheAuditorFindsVerifiesAndExportsThePeriod() {
+        String reference = submit(new Http(port), NIEUWEGEIN, ruleChange(NIEUWEGEIN_AREA, uniqueEmail(NIEUWEGEIN)));
+        WebSession owner = WebSession.loggedIn(port, NIEUWEGEIN);
+        assertThat(owner.get("/verzoeken/" + reference).body()).contains("Verzoek intrekken");
+        assertThat(owner.get("/verzoeken/" + reference + "/intrekken").body()).contains("Weet u zeker dat u verzoek");
+        HttpResponse<String> withdrawn = owner.post("/verzoeken/" + reference + "/intrekken",
+                Map.of("reason", "Opgelost binnen de gemeente."));
+        assertThat(withdrawn.statusCode()).isEqualTo(302);
+        String page = owner.get("/verzoeken/" + reference).body();
+        assertThat(page).contains("Uw verzoek is ingetrokken.").contains("Verzoek ingetrokken: Opgelost binnen de gemeente.")
+                .doesNotContain("href=\"/verzoeken/" + reference + "/intrekken\"");
+
+        WebSession auditor = WebSession.loggedIn(port, "auditor");
+        assertThat(auditor.get("/audit/zaken?municipality=0356&kind=rule-change&status=withdrawn").body())
+                .contains(reference);
+        assertThat(auditor.get("/audit/zaken?submittedFrom=gisteren").body()).contains("Er is iets niet goed ingevuld");
+
+        assertThat(auditor.get("/audit/verificatie").body()).contains("Periode verifiëren").doesNotContain("Uitkomst");
+        assertThat(auditor.get("/audit/verificatie?van=2026-13-01&tot=").body())
+                .contains("Geef een datum als 2026-03-01.").contains("Einddatum is verplicht.");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString();
+        String tomorrow = java.time.LocalDate.parse(today).plusDays(1).toString();
+        String verified = auditor.get("/audit/verificatie?van=" + today + "&tot=" + tomorrow).body();
+        assertThat(verified).contains("<p class=\"verdict\">Intact</p>").contains("Regels gecontroleerd");
+
+        HttpResponse<String> export = auditor.get("/audit/export?van=" + today + "&tot=" + tomorrow + "&formaat=ndjson");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body().lines().filter(line -> line.contains("\"chain\":\"" + reference + "\""))).isNotEmpty();
+    }
+
     /** data-element-id → class of every group in the SVG, parsed as XML (so it is well-formed). */
     static Map<String, String> classesById(String svg) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
