@@ -12,6 +12,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 import nl.doorbraak.platform.NotFoundException;
+import nl.doorbraak.reference.ReferenceData;
+import nl.doorbraak.request.BudgetPoolingSchema;
+import nl.doorbraak.request.RuleChangeSchema;
 import nl.doorbraak.security.DoorbraakUser;
 import nl.doorbraak.security.Groups;
 
@@ -22,6 +25,27 @@ import nl.doorbraak.security.Groups;
 @ControllerAdvice(basePackageClasses = PageModel.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageModel {
+
+    private final ReferenceData referenceData;
+
+    PageModel(ReferenceData referenceData) {
+        this.referenceData = referenceData;
+    }
+
+    /** The Dutch names of the instruments of both kinds, for showing a submission. */
+    @ModelAttribute("instrumentLabels")
+    java.util.Map<String, String> instrumentLabels() {
+        java.util.Map<String, String> labels = new java.util.HashMap<>(RuleChangeSchema.INSTRUMENTS);
+        labels.putAll(BudgetPoolingSchema.INSTRUMENTS);
+        return labels;
+    }
+
+    @ModelAttribute("regulationNames")
+    java.util.Map<String, String> regulationNames() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        referenceData.regulations().forEach(regulation -> names.put(regulation.code(), regulation.name()));
+        return names;
+    }
 
     @ModelAttribute("currentUser")
     DoorbraakUser currentUser(@AuthenticationPrincipal DoorbraakUser user) {

@@ -79,6 +79,8 @@ class WebBrowserTests {
             assertThatThrownBy(() -> browser.driver.switchTo().alert()).as("the script in the title did not run")
                     .isInstanceOf(NoAlertPresentException.class);
             assertThat(browser.text(".timeline")).contains("Verzoek ingediend door");
+            assertThat(browser.text("main")).contains("Experiment op grond van een experimenteerbepaling")
+                    .contains("Participatiewet");
             assertThat(browser.text("dd.status")).isNotBlank();
             browser.open("/verzoeken");
             assertThat(browser.text("table")).contains(reference);
