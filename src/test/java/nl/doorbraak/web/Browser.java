@@ -14,7 +14,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import nl.doorbraak.support.TestUsers;
 
@@ -55,7 +57,14 @@ final class Browser implements AutoCloseable {
         open("/login");
         type("username", user);
         type("password", TestUsers.PASSWORD);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        follow("main form button[type=submit]");
+    }
+
+    /** Clicks a link or submit button and waits until the next page has replaced this one. */
+    void follow(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(By.cssSelector(css)).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 
     void type(String id, String text) {

@@ -50,10 +50,10 @@ class WebBrowserTests {
             // the municipality: the form first answers with every Dutch message next to its field
             browser.login("eindhoven");
             assertThat(browser.text("h1")).isEqualTo("Mijn verzoeken");
-            browser.click("a[href='/verzoeken/nieuw']");
-            browser.click("a[href='/verzoeken/nieuw?soort=rule-change']");
+            browser.follow("a[href='/verzoeken/nieuw']");
+            browser.follow("a[href='/verzoeken/nieuw?soort=rule-change']");
             browser.type("title", title);
-            browser.click("form button.button[value=submit]");
+            browser.follow("form button.button[value=submit]");
             browser.screenshot("validation-messages");
             assertThat(browser.text(".error-summary h2")).isEqualTo("Er is iets niet goed ingevuld");
             assertThat(fieldErrors(browser, "focusArea")).containsExactly("Focusgebied is verplicht.");
@@ -69,7 +69,10 @@ class WebBrowserTests {
             browser.choose("requestedInstrument", "Experiment op grond van een experimenteerbepaling");
             browser.type("contactName", "Fatima el Amrani");
             browser.type("contactEmail", "f.elamrani@eindhoven.example");
-            browser.click("form button.button[value=submit]");
+            Path attachment = dir.resolve("onderbouwing-" + token + ".pdf");
+            Files.writeString(attachment, "%PDF-1.4\n% onderbouwing\n%%EOF\n", StandardCharsets.ISO_8859_1);
+            browser.driver.findElement(By.id("files")).sendKeys(attachment.toAbsolutePath().toString());
+            browser.follow("form button.button[value=submit]");
             browser.screenshot("submitted");
 
             assertThat(browser.text(".notice")).startsWith("Uw verzoek is ingediend onder kenmerk NPLV-");
@@ -79,6 +82,7 @@ class WebBrowserTests {
             assertThatThrownBy(() -> browser.driver.switchTo().alert()).as("the script in the title did not run")
                     .isInstanceOf(NoAlertPresentException.class);
             assertThat(browser.text(".timeline")).contains("Verzoek ingediend door");
+            assertThat(browser.text("ul.documents")).contains("onderbouwing-" + token + ".pdf").contains("application/pdf");
             assertThat(browser.text("main")).contains("Experiment op grond van een experimenteerbepaling")
                     .contains("Participatiewet");
             assertThat(browser.text("dd.status")).isNotBlank();
@@ -96,7 +100,7 @@ class WebBrowserTests {
             browser.login("auditor");
             assertThat(browser.text("h1")).isEqualTo("Zaken zoeken");
             browser.type("reference", reference);
-            browser.click("form.filters button[type=submit]");
+            browser.follow("form.filters button[type=submit]");
             browser.screenshot("auditor-case");
             assertThat(browser.text("h1 .reference")).isEqualTo(reference);
             assertThat(browser.text("h1")).contains(title);
