@@ -69,8 +69,13 @@ public class TaskCompletion {
     /** The task, if it is the caller's to see: one of their groups is a candidate, or it is assigned to them. */
     public Task visibleTask(String id, DoorbraakUser user) {
         Task task = taskService.createTaskQuery().taskId(id).singleResult();
-        if (task == null || !(user.id().equals(task.getAssignee()) || !candidateGroups(id).stream()
-                .filter(user.groups()::contains).toList().isEmpty())) {
+        List<String> groups;
+        try {
+            groups = task == null ? List.of() : candidateGroups(id);
+        } catch (ProcessEngineException completedJustNow) {
+            throw new ConflictException("Deze taak is al afgerond.");
+        }
+        if (task == null || !(user.id().equals(task.getAssignee()) || groups.stream().anyMatch(user.groups()::contains))) {
             throw new NotFoundException("Taak '" + id + "' bestaat niet of is niet voor u.");
         }
         return task;
