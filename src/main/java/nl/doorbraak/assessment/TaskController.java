@@ -5,21 +5,15 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,9 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.InputSchema;
-import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.security.DoorbraakUser;
 
 /**
@@ -58,15 +50,12 @@ class TaskController {
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
-    private final IdentityService identityService;
-    private final TaskForms forms;
+    private final TaskCompletion completion;
 
-    TaskController(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
-                   TaskForms forms) {
+    TaskController(TaskService taskService, RuntimeService runtimeService, TaskCompletion completion) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
-        this.identityService = identityService;
-        this.forms = forms;
+        this.completion = completion;
     }
 
     @GetMapping
@@ -109,59 +98,21 @@ class TaskController {
         return view(task, references(List.of(task)).get(task.getProcessInstanceId()), true);
     }
 
-    /** The case of a task; a task completed by someone else a moment ago is a conflict, not an error. */
-    private UUID requestIdOf(Task task) {
-        try {
-            return UUID.fromString((String) taskService.getVariable(task.getId(), "requestId"));
-        } catch (ProcessEngineException gone) {
-            throw new ConflictException("Deze taak is al afgerond.");
-        }
-    }
-
     @PostMapping(path = "/{id}/completion", consumes = "application/json")
     @Operation(summary = "Complete a task with the values of its form",
             description = "The same rules as the task's form in Tasklist; every error is reported at once.")
     ResponseEntity<Void> complete(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String id,
                                   @RequestBody Map<String, Object> body) {
-        Task task = visibleTask(id, user);
-        if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
-            throw new ConflictException("Deze taak is toegewezen aan " + task.getAssignee() + ".");
-        }
-        Map<String, Object> values = forms.schemaFor(task.getTaskDefinitionKey(), requestIdOf(task))
-                .orElseThrow(() -> new IllegalStateException("No form rules for " + task.getTaskDefinitionKey()))
-                .validate(body, true);
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((key, value) -> variables.put(key, TaskInput.typed(value)));
-        identityService.setAuthentication(user.id(), new ArrayList<>(user.groups()));
-        try {
-            taskService.complete(id, variables);
-        } catch (OptimisticLockingException e) {
-            throw new ConflictException("Deze taak is tegelijk door iemand anders afgerond.");
-        } catch (ProcessEngineException e) {
-            if (taskService.createTaskQuery().taskId(id).count() == 0) {
-                throw new ConflictException("Deze taak is al afgerond.");
-            }
-            throw e;
-        } finally {
-            identityService.clearAuthentication();
-        }
+        completion.complete(user, id, body);
         return ResponseEntity.noContent().build();
     }
 
-    /** The task, if it is the caller's to see: one of their groups is a candidate, or it is assigned to them. */
     private Task visibleTask(String id, DoorbraakUser user) {
-        Task task = taskService.createTaskQuery().taskId(id).singleResult();
-        if (task == null || !(user.id().equals(task.getAssignee()) || !candidateGroups(id).stream()
-                .filter(user.groups()::contains).toList().isEmpty())) {
-            throw new NotFoundException("Taak '" + id + "' bestaat niet of is niet voor u.");
-        }
-        return task;
+        return completion.visibleTask(id, user);
     }
 
     private List<String> candidateGroups(String taskId) {
-        return taskService.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId).sorted().toList();
+        return completion.candidateGroups(taskId);
     }
 
     private Map<String, String> references(List<Task> tasks) {

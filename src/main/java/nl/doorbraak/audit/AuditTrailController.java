@@ -1,14 +1,8 @@
 package nl.doorbraak.audit;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -63,18 +57,20 @@ class AuditTrailController {
     static final int MAX_PAGE = 1_000_000;
     /** An export may take long; the servlet container's default async timeout (30 s) would cut it off. */
     static final Duration EXPORT_TIMEOUT = Duration.ofHours(4);
-    static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    static final MediaType NDJSON = new MediaType("application", "x-ndjson");
+    static final MediaType TEXT_CSV = AuditExports.TEXT_CSV;
+    static final MediaType NDJSON = AuditExports.NDJSON;
 
     /** The columns of the CSV, and the members of a JSON item, in this order. */
 
 
     private final AuditQueries queries;
     private final AuditTrail audit;
+    private final AuditExports exports;
 
-    AuditTrailController(AuditQueries queries, AuditTrail audit) {
+    AuditTrailController(AuditQueries queries, AuditTrail audit, AuditExports exports) {
         this.queries = queries;
         this.audit = audit;
+        this.exports = exports;
     }
 
     @GetMapping("/api/v1/requests/{reference}/audit-trail")
@@ -152,61 +148,17 @@ class AuditTrailController {
             throws HttpMediaTypeNotAcceptableException {
         requireAuditReader(user);
         List<FieldError> errors = new ArrayList<>();
-        PeriodBound start = PeriodBound.parse("from", from, false, errors);
-        PeriodBound end = PeriodBound.parse("to", to, true, errors);
         boolean csv = csv(format, accept, "ndjson", NDJSON, errors);
-        if (start != null && end != null && !end.instant().isAfter(start.instant())) {
-            errors.add(new FieldError("to", "to moet na from liggen."));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-
-        String kind = csv ? "CSV" : "NDJSON";
-        audit.system().by(user.id())
-                .action("audit-trail-exported", "Audittrail geëxporteerd (" + kind + ")")
-                .resource("audit-period", start.instant() + "/" + end.instant(),
-                        "Periode " + start.display() + (end.date() ? " t/m " : " tot ") + end.display())
-                .record();
+        AuditExports.Export export = exports.period(user.id(), from, to, csv, errors);
 
         AsyncWebRequest asyncRequest = WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest();
         if (asyncRequest != null) {
             asyncRequest.setTimeout(EXPORT_TIMEOUT.toMillis());
         }
-        Instant fromInstant = start.instant();
-        Instant toInstant = end.instant();
-        StreamingResponseBody body = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-            StringBuilder row = new StringBuilder(2048);
-            try {
-                if (csv) {
-                    AuditCsv.appendRow(row, AuditCsv.COLUMNS);
-                    writer.append(row);
-                }
-                queries.forEachInPeriod(fromInstant, toInstant, entry -> {
-                    try {
-                        if (csv) {
-                            row.setLength(0);
-                            AuditCsv.appendRow(row, AuditCsv.values(entry));
-                            writer.append(row);
-                        } else {
-                            writer.write(entry.exportLine());
-                            writer.write('\n');
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                writer.flush();
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-        };
         HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(csv ? TEXT_CSV : NDJSON);
-        headers.setContentDisposition(ContentDisposition.attachment()
-                .filename("audit-" + start.fileName() + "-" + end.fileName() + (csv ? ".csv" : ".ndjson")).build());
-        return ResponseEntity.ok().headers(headers).body(body);
+        headers.setContentType(export.mediaType());
+        headers.setContentDisposition(ContentDisposition.attachment().filename(export.fileName()).build());
+        return ResponseEntity.ok().headers(headers).body(export.body());
     }
 
     private static void requireAuditReader(DoorbraakUser user) {

@@ -63,7 +63,8 @@ public class RequestListQuery {
                 .integer("page", "page", false, 1, 1_000_000)
                 .integer("pageSize", "pageSize", false, 1, 100)
                 .choice("status", "status", false, RequestListQuery::statuses)
-                .choice("kind", "kind", false, () -> Map.of(RequestKind.RULE_CHANGE.code(), "Regelaanpassing"))
+                .choice("kind", "kind", false, () -> Map.of(RequestKind.RULE_CHANGE.code(), "Regelaanpassing",
+                        RequestKind.BUDGET_POOLING.code(), "Ontschotting van budgetten"))
                 .choice("focusArea", "focusArea", false, () -> codes(referenceData.focusAreas().stream()
                         .map(area -> area.code()).toList()))
                 .choice("municipality", "municipality", false, () -> codes(referenceData.municipalities().stream()
@@ -106,7 +107,8 @@ public class RequestListQuery {
         return java.util.Optional.empty();
     }
 
-    private static Map<String, String> statuses() {
+    /** The statuses a list may be filtered on, with their Dutch labels, in the order a case passes them. */
+    public static Map<String, String> statuses() {
         Map<String, String> statuses = new LinkedHashMap<>();
         for (String status : new String[] {"submitted", "intake", "information-requested", "assessment", "coordination",
                 "decision", "decided", "evaluation", "evaluated", "withdrawn", "lapsed"}) {

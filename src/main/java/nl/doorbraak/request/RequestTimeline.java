@@ -20,10 +20,10 @@ import nl.doorbraak.audit.AuditQueries;
  * not for the municipality until the decision is taken.
  */
 @Component
-class RequestTimeline {
+public class RequestTimeline {
 
     /** One moment in the life of a request. */
-    record Item(Instant at, String event, String text) {
+    public record Item(Instant at, String event, String text) {
     }
 
     private static final Map<String, String> STATUS_TEXTS = Map.of(
@@ -46,7 +46,7 @@ class RequestTimeline {
         this.objectMapper = objectMapper;
     }
 
-    List<Item> of(RequestRecord request) {
+    public List<Item> of(RequestRecord request) {
         List<AuditEntry> entries = audit.applicationEntries(request.reference());
         boolean decided = entries.stream().anyMatch(entry -> entry.action().equals("decision-taken"));
         List<Item> items = new ArrayList<>();

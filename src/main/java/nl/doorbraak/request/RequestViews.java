@@ -22,21 +22,21 @@ import nl.doorbraak.reference.ReferenceData;
 
 /** The API's representations of a request: a line in a list, and the full page. */
 @Component
-class RequestViews {
+public class RequestViews {
 
     /** A request in a list. */
-    record RequestSummary(String reference, String kind, String status, String statusLabel, String municipality,
+    public record RequestSummary(String reference, String kind, String status, String statusLabel, String municipality,
                           String focusArea, String title, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
                           Map<String, String> _links) {
     }
 
     /** An open task on the request: who must act, and by when. */
-    record OpenTask(String id, String name, String taskDefinitionKey, List<String> candidateGroups, String assignee,
+    public record OpenTask(String id, String name, String taskDefinitionKey, List<String> candidateGroups, String assignee,
                     Date created, Date due) {
     }
 
     /** Everything about one request that its reader may see. */
-    record RequestDetail(String reference, String kind, String status, String statusLabel, String municipality,
+    public record RequestDetail(String reference, String kind, String status, String statusLabel, String municipality,
                          String municipalityName, String focusArea, String focusAreaName, String title,
                          String submittedBy, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
                          OffsetDateTime closedAt, Map<String, Object> submission, List<String> routedTo,
@@ -65,13 +65,13 @@ class RequestViews {
         this.objectMapper = objectMapper;
     }
 
-    RequestSummary summary(RequestRecord request) {
+    public RequestSummary summary(RequestRecord request) {
         return new RequestSummary(request.reference(), request.kind(), request.status(),
                 RequestStatusLabels.label(request.status()), request.municipalityCode(), request.focusAreaCode(),
                 request.title(), request.submittedAt(), request.updatedAt(), Map.of("self", self(request)));
     }
 
-    RequestDetail detail(RequestRecord request) {
+    public RequestDetail detail(RequestRecord request) {
         return new RequestDetail(request.reference(), request.kind(), request.status(),
                 RequestStatusLabels.label(request.status()), request.municipalityCode(),
                 referenceData.municipality(request.municipalityCode()).map(m -> m.name()).orElse(null),

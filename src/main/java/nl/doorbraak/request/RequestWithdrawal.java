@@ -19,7 +19,7 @@ import nl.doorbraak.security.DoorbraakUser;
  * only before the decision does it wait for the withdrawal message.
  */
 @Service
-class RequestWithdrawal {
+public class RequestWithdrawal {
 
     static final String MESSAGE = "RequestWithdrawn";
 

@@ -28,11 +28,11 @@ class TasklistDocumentDownload {
 
     static final String PATH = "/camunda/documents/";
 
-    private final DocumentController documents;
+    private final CaseDocuments documents;
     private final UserDirectory users;
     private final String engineName;
 
-    TasklistDocumentDownload(DocumentController documents, UserDirectory users, ProcessEngine engine) {
+    TasklistDocumentDownload(CaseDocuments documents, UserDirectory users, ProcessEngine engine) {
         this.documents = documents;
         this.users = users;
         this.engineName = engine.getName();

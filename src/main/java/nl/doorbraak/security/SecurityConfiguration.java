@@ -13,14 +13,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
- * Three filter chains: the API (stateless, HTTP Basic against the Camunda identities, NL GOV
+ * Four filter chains: the API (stateless, HTTP Basic against the Camunda identities, NL GOV
  * security headers), the Camunda webapps (which authenticate their users themselves and carry
- * their own CSRF protection), and the rest, where everything not allowed here is denied.
+ * their own CSRF protection), the application's own web pages (form login against the same
+ * identities, a session, CSRF tokens), and the rest, where everything not allowed here is denied.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -87,8 +89,36 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** The paths of the web pages (module {@code web}). */
+    static final String[] PAGES = {"/", "/login", "/logout", "/verzoeken/**", "/audit/**", "/assets/**"};
+
     @Bean
     @Order(3)
+    SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        return http
+                .securityMatcher(new OrRequestMatcher(java.util.Arrays.stream(PAGES)
+                        .map(SecurityConfiguration::path).toList()))
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(path(HttpMethod.GET, "/assets/**"), path("/login")).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").failureUrl("/login?fout").defaultSuccessUrl("/"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?afgemeld"))
+                // CSRF protection stays on (Spring Security's default): every POST carries the session's token
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; script-src 'self'; "
+                                + "style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
+                                + "frame-ancestors 'none'"))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                                "camera=(), microphone=(), geolocation=()")))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain defaultSecurity(HttpSecurity http, ProblemSecurityResponses problems,
                                         AuthenticationManager authenticationManager) throws Exception {
         return http
@@ -96,7 +126,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(path("/error")).permitAll()
-                        .requestMatchers(path(HttpMethod.GET, "/"), path(HttpMethod.GET, "/actuator/health"),
+                        .requestMatchers(path(HttpMethod.GET, "/actuator/health"),
                                 path(HttpMethod.GET, "/actuator/health/**"), path(HttpMethod.GET, "/swagger-ui.html"),
                                 path(HttpMethod.GET, "/swagger-ui/**")).permitAll()
                         .anyRequest().denyAll())

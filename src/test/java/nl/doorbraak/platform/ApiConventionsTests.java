@@ -109,10 +109,10 @@ class ApiConventionsTests {
     }
 
     @Test
-    void theRootLeadsToTasklist() {
+    void theRootLeadsToTheLoginOfTheWebPages() {
         HttpResponse<String> response = http.send(http.request("/").GET().build());
         assertThat(response.statusCode()).isBetween(301, 308);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).contains("/camunda/app/"));
+                location -> assertThat(location).endsWith("/login"));
     }
 }

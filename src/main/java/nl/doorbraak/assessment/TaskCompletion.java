@@ -1,0 +1,98 @@
+package nl.doorbraak.assessment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+import nl.doorbraak.platform.ConflictException;
+import nl.doorbraak.platform.NotFoundException;
+import nl.doorbraak.security.DoorbraakUser;
+
+/**
+ * Completing a task outside Tasklist — through the API or the web pages — with the rules of the
+ * task's form, as the user (so the audit trail names them), and a task completed by someone else
+ * a moment ago answered as a conflict.
+ */
+@Service
+public class TaskCompletion {
+
+    private final TaskService taskService;
+    private final IdentityService identityService;
+    private final TaskForms forms;
+
+    TaskCompletion(TaskService taskService, IdentityService identityService, TaskForms forms) {
+        this.taskService = taskService;
+        this.identityService = identityService;
+        this.forms = forms;
+    }
+
+    /** Validates the input against the task's form (every error at once) and completes the task. */
+    public void complete(DoorbraakUser user, String id, Map<String, Object> body) {
+        Task task = visibleTask(id, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+            throw new ConflictException("Deze taak is toegewezen aan " + task.getAssignee() + ".");
+        }
+        Map<String, Object> values = forms.schemaFor(task.getTaskDefinitionKey(), requestIdOf(task))
+                .orElseThrow(() -> new IllegalStateException("No form rules for " + task.getTaskDefinitionKey()))
+                .validate(body, true);
+        Map<String, Object> variables = new HashMap<>();
+        values.forEach((key, value) -> variables.put(key, TaskInput.typed(value)));
+        identityService.setAuthentication(user.id(), new ArrayList<>(user.groups()));
+        try {
+            taskService.complete(id, variables);
+        } catch (OptimisticLockingException e) {
+            throw new ConflictException("Deze taak is tegelijk door iemand anders afgerond.");
+        } catch (RuntimeException e) {
+            // a completion that lost the race may also fail inside the engine before its optimistic lock
+            // is checked (e.g. an NPE in CompleteTaskCmd when the task's execution is already gone): its
+            // transaction is rolled back, and what the caller needs to hear is that the task is done
+            if (taskService.createTaskQuery().taskId(id).count() == 0) {
+                throw new ConflictException("Deze taak is al afgerond.");
+            }
+            throw e;
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** The task, if it is the caller's to see: one of their groups is a candidate, or it is assigned to them. */
+    public Task visibleTask(String id, DoorbraakUser user) {
+        Task task = taskService.createTaskQuery().taskId(id).singleResult();
+        List<String> groups;
+        try {
+            groups = task == null ? List.of() : candidateGroups(id);
+        } catch (ProcessEngineException completedJustNow) {
+            throw new ConflictException("Deze taak is al afgerond.");
+        }
+        if (task == null || !(user.id().equals(task.getAssignee()) || groups.stream().anyMatch(user.groups()::contains))) {
+            throw new NotFoundException("Taak '" + id + "' bestaat niet of is niet voor u.");
+        }
+        return task;
+    }
+
+    List<String> candidateGroups(String taskId) {
+        return taskService.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).sorted().toList();
+    }
+
+    /** The case of a task; a task completed by someone else a moment ago is a conflict, not an error. */
+    private UUID requestIdOf(Task task) {
+        try {
+            return UUID.fromString((String) taskService.getVariable(task.getId(), "requestId"));
+        } catch (ProcessEngineException gone) {
+            throw new ConflictException("Deze taak is al afgerond.");
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package nl.doorbraak.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.server.ResponseStatusException;
+
+import nl.doorbraak.platform.ConflictException;
+import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.reference.ReferenceData;
+import nl.doorbraak.request.BudgetPoolingSchema;
+import nl.doorbraak.request.CaseDocuments;
+import nl.doorbraak.request.RequestKind;
+import nl.doorbraak.request.RequestSubmission;
+import nl.doorbraak.request.RuleChangeSchema;
+import nl.doorbraak.security.DoorbraakUser;
+
+/**
+ * "Nieuw verzoek" for both kinds. The form posts the same fields as the API body and goes
+ * through {@link RequestSubmission} with the same rules, so every Dutch message of the API
+ * appears next to its field. Budget lines are added and removed by a round trip to the server
+ * (no JavaScript needed); an idempotency key in the form makes a double click harmless.
+ */
+@Controller
+class NewRequestController {
+
+    static final List<String> RULE_CHANGE_FIELDS = List.of("focusArea", "title", "regulation", "article",
+            "conflict", "proposedSolution", "requestedInstrument", "residentsAffected", "urgency", "contactName",
+            "contactEmail");
+    static final List<String> BUDGET_POOLING_FIELDS = List.of("focusArea", "title", "purpose", "firstYear",
+            "lastYear", "requestedInstrument", "accountabilityArrangement", "urgency", "contactName", "contactEmail");
+    static final List<String> LINE_FIELDS = List.of("ministry", "regulation", "amount", "years");
+
+    private final RequestSubmission submission;
+    private final CaseDocuments documents;
+    private final ReferenceData referenceData;
+
+    NewRequestController(RequestSubmission submission, CaseDocuments documents, ReferenceData referenceData) {
+        this.submission = submission;
+        this.documents = documents;
+        this.referenceData = referenceData;
+    }
+
+    @GetMapping("/verzoeken/nieuw")
+    String form(@AuthenticationPrincipal DoorbraakUser user, @RequestParam(name = "soort", required = false) String kind,
+                Model model) {
+        requireMunicipality(user);
+        RequestKind chosen = RequestKind.ofCode(kind == null ? "" : kind).orElse(null);
+        if (chosen == null) {
+            return "web/new-request-kind";
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("ruleDomains", List.of());
+        values.put("budgetLines", List.of(emptyLine()));
+        values.put("urgency", "normal");
+        return show(user, chosen, values, Map.of(), UUID.randomUUID().toString(), model);
+    }
+
+    @PostMapping("/verzoeken/nieuw")
+    String submit(@AuthenticationPrincipal DoorbraakUser user, @RequestParam MultiValueMap<String, String> form,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+                  RedirectAttributes redirect) throws IOException {
+        requireMunicipality(user);
+        RequestKind kind = RequestKind.ofCode(String.valueOf(form.getFirst("kind"))).orElseThrow(
+                () -> new ConflictException("Onbekende soort verzoek."));
+        boolean budget = kind == RequestKind.BUDGET_POOLING;
+        Map<String, Object> values = new LinkedHashMap<>(Forms.texts(form, budget ? BUDGET_POOLING_FIELDS
+                : RULE_CHANGE_FIELDS));
+        List<String> ruleDomains = form.getOrDefault("ruleDomains", List.of());
+        List<Map<String, String>> lines = new ArrayList<>(Forms.rows(form, "budgetLines", LINE_FIELDS));
+        String idempotencyKey = form.getFirst("idempotencyKey");
+
+        String action = String.valueOf(form.getFirst("action"));
+        if (budget && action.equals("add-line")) {
+            lines.add(emptyLine());
+            return show(user, kind, display(values, ruleDomains, lines), Map.of(), idempotencyKey, model);
+        }
+        if (budget && action.startsWith("remove-line-")) {
+            int index = Integer.parseInt(action.substring("remove-line-".length()));
+            if (index >= 0 && index < lines.size()) {
+                lines.remove(index);
+            }
+            return show(user, kind, display(values, ruleDomains, lines), Map.of(), idempotencyKey, model);
+        }
+
+        Map<String, Object> input = new LinkedHashMap<>(values);
+        if (!budget && !ruleDomains.isEmpty()) {
+            input.put("ruleDomains", ruleDomains);
+        }
+        if (budget && !lines.isEmpty()) {
+            input.put("budgetLines", lines.stream().map(NewRequestController::lineInput).toList());
+        }
+        RequestSubmission.Submitted submitted;
+        try {
+            submitted = submission.submit(kind, input, user,
+                    idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey);
+        } catch (InvalidInputException e) {
+            model.addAttribute("filesLost", files != null && files.stream().anyMatch(file -> !file.isEmpty()));
+            return show(user, kind, display(values, ruleDomains, lines), Forms.byField(e.errors()), idempotencyKey,
+                    model);
+        }
+        String reference = submitted.request().reference();
+        List<String> problems = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            if (file.isEmpty() || submitted.replayed()) {
+                continue;
+            }
+            try {
+                documents.add(user, reference, file.getOriginalFilename(), file.getBytes());
+            } catch (ResponseStatusException e) {
+                problems.add(file.getOriginalFilename() + ": " + e.getReason());
+            }
+        }
+        redirect.addFlashAttribute("notice", "Uw verzoek is ingediend onder kenmerk " + reference + ".");
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("documentError", "Niet toegevoegd: " + String.join(" ", problems));
+        }
+        return "redirect:/verzoeken/" + reference;
+    }
+
+    private String show(DoorbraakUser user, RequestKind kind, Map<String, Object> values,
+                        Map<String, List<String>> errors, String idempotencyKey, Model model) {
+        String municipality = user.municipalityCode().orElseThrow();
+        model.addAttribute("kind", kind.code());
+        model.addAttribute("kindName", kind.dutchName());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("idempotencyKey", idempotencyKey);
+        Map<String, String> focusAreas = new LinkedHashMap<>();
+        referenceData.focusAreasOf(municipality).forEach(area -> focusAreas.put(area.code(), area.name()));
+        model.addAttribute("focusAreas", focusAreas);
+        model.addAttribute("ruleDomains", referenceData.ruleDomains());
+        model.addAttribute("instruments", kind == RequestKind.BUDGET_POOLING ? BudgetPoolingSchema.INSTRUMENTS
+                : RuleChangeSchema.INSTRUMENTS);
+        model.addAttribute("urgencies", RuleChangeSchema.URGENCIES);
+        model.addAttribute("ministries", referenceData.ministries());
+        model.addAttribute("regulations", referenceData.regulations());
+        return "web/new-request";
+    }
+
+    private static Map<String, Object> display(Map<String, Object> values, List<String> ruleDomains,
+                                               List<Map<String, String>> lines) {
+        Map<String, Object> shown = new LinkedHashMap<>(values);
+        shown.put("ruleDomains", ruleDomains);
+        shown.put("budgetLines", lines);
+        return shown;
+    }
+
+    /** A budget line as the API takes it: years as a list ("2026, 2027" or "2026 2027"). */
+    private static Map<String, Object> lineInput(Map<String, String> line) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        line.forEach((field, value) -> {
+            if (value.isBlank()) {
+                return;
+            }
+            input.put(field, field.equals("years")
+                    ? Arrays.stream(value.strip().split("[,;\\s]+")).filter(year -> !year.isBlank()).toList()
+                    : value.strip());
+        });
+        return input;
+    }
+
+    private static Map<String, String> emptyLine() {
+        Map<String, String> line = new LinkedHashMap<>();
+        LINE_FIELDS.forEach(field -> line.put(field, ""));
+        return line;
+    }
+
+    private static void requireMunicipality(DoorbraakUser user) {
+        if (!user.isMunicipality()) {
+            throw new AccessDeniedException("Only municipalities submit requests");
+        }
+    }
+}
