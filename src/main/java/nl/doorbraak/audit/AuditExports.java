@@ -27,8 +27,40 @@ import nl.doorbraak.platform.NotFoundException;
 public class AuditExports {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    static final MediaType NDJSON = new MediaType("application", "x-ndjson");
+    static final MediaType NDJSON_TYPE = new MediaType("application", "x-ndjson");
     private static final int CHAIN_PAGE = 1000;
+
+    /** The forms an export takes: lines for the offline verifier, a table, or one JSON array. */
+    public enum Format {
+        NDJSON("NDJSON", ".ndjson"), CSV("CSV", ".csv"), JSON("JSON", ".json");
+
+        private final String display;
+        private final String extension;
+
+        Format(String display, String extension) {
+            this.display = display;
+            this.extension = extension;
+        }
+
+        /** The format a page or client asked for by name ({@code ndjson}, {@code csv}, {@code json}). */
+        public static Format named(String name) {
+            for (Format format : values()) {
+                if (format.name().equalsIgnoreCase(name)) {
+                    return format;
+                }
+            }
+            throw new InvalidInputException(List.of(new FieldError("formaat",
+                    "Onbekend formaat '" + name + "'. Kies uit: ndjson, csv, json.")));
+        }
+
+        MediaType mediaType() {
+            return switch (this) {
+                case NDJSON -> NDJSON_TYPE;
+                case CSV -> TEXT_CSV;
+                case JSON -> MediaType.APPLICATION_JSON;
+            };
+        }
+    }
 
     /** What to send: a file name, its type, and the entries, written when the response is streamed. */
     public record Export(String fileName, MediaType mediaType, StreamingResponseBody body) {
@@ -66,20 +98,26 @@ public class AuditExports {
         Instant fromInstant = start.instant();
         Instant toInstant = end.instant();
         return new Export("audit-" + start.fileName() + "-" + end.fileName() + (csv ? ".csv" : ".ndjson"),
-                csv ? TEXT_CSV : NDJSON, stream(csv, each -> queries.forEachInPeriod(fromInstant, toInstant, each)));
+                csv ? TEXT_CSV : NDJSON_TYPE, stream(csv ? Format.CSV : Format.NDJSON,
+                each -> queries.forEachInPeriod(fromInstant, toInstant, each)));
     }
 
     /** Every entry of one case's chain, in chain order. */
     public Export chain(String userId, String reference, boolean csv) {
+        return chain(userId, reference, csv ? Format.CSV : Format.NDJSON);
+    }
+
+    /** Every entry of one case's chain, in chain order, in the given format. */
+    public Export chain(String userId, String reference, Format format) {
         if (AuditTrail.SYSTEM.equals(reference) || !queries.chainExists(reference)) {
             throw new NotFoundException("Van verzoek '" + reference + "' is geen audittrail bekend.");
         }
         audit.about(reference).by(userId)
-                .action("audit-trail-exported", "Audittrail geëxporteerd (" + (csv ? "CSV" : "NDJSON") + ")")
+                .action("audit-trail-exported", "Audittrail geëxporteerd (" + format.display + ")")
                 .resource("audit-trail", reference, reference)
                 .record();
-        return new Export("audit-trail-" + reference + (csv ? ".csv" : ".ndjson"), csv ? TEXT_CSV : NDJSON,
-                stream(csv, each -> {
+        return new Export("audit-trail-" + reference + format.extension, format.mediaType(),
+                stream(format, each -> {
                     long offset = 0;
                     List<AuditEntry> page;
                     do {
@@ -90,29 +128,43 @@ public class AuditExports {
                 }));
     }
 
-    private static StreamingResponseBody stream(boolean csv, Consumer<Consumer<AuditEntry>> entries) {
+    private static StreamingResponseBody stream(Format format, Consumer<Consumer<AuditEntry>> entries) {
         return out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             StringBuilder row = new StringBuilder(2048);
+            boolean[] first = {true};
             try {
-                if (csv) {
+                if (format == Format.CSV) {
                     AuditCsv.appendRow(row, AuditCsv.COLUMNS);
                     writer.append(row);
+                } else if (format == Format.JSON) {
+                    writer.write('[');
                 }
                 entries.accept(entry -> {
                     try {
-                        if (csv) {
-                            row.setLength(0);
-                            AuditCsv.appendRow(row, AuditCsv.values(entry));
-                            writer.append(row);
-                        } else {
-                            writer.write(entry.exportLine());
-                            writer.write('\n');
+                        switch (format) {
+                            case CSV -> {
+                                row.setLength(0);
+                                AuditCsv.appendRow(row, AuditCsv.values(entry));
+                                writer.append(row);
+                            }
+                            case JSON -> {
+                                writer.write(first[0] ? "\n" : ",\n");
+                                writer.write(entry.exportLine());
+                            }
+                            case NDJSON -> {
+                                writer.write(entry.exportLine());
+                                writer.write('\n');
+                            }
                         }
+                        first[0] = false;
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 });
+                if (format == Format.JSON) {
+                    writer.write("\n]\n");
+                }
                 writer.flush();
             } catch (UncheckedIOException e) {
                 throw e.getCause();

@@ -58,7 +58,7 @@ class AuditTrailController {
     /** An export may take long; the servlet container's default async timeout (30 s) would cut it off. */
     static final Duration EXPORT_TIMEOUT = Duration.ofHours(4);
     static final MediaType TEXT_CSV = AuditExports.TEXT_CSV;
-    static final MediaType NDJSON = AuditExports.NDJSON;
+    static final MediaType NDJSON = AuditExports.NDJSON_TYPE;
 
     /** The columns of the CSV, and the members of a JSON item, in this order. */
 

@@ -148,7 +148,7 @@ class AuditPagesController {
                                                      String format) {
         requireAuditReader(user);
         visible(reference, user);
-        return download(exports.chain(user.id(), reference, format.equals("csv")));
+        return download(exports.chain(user.id(), reference, AuditExports.Format.named(format)));
     }
 
     @GetMapping("/audit/verificatie")

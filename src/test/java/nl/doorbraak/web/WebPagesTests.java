@@ -227,7 +227,7 @@ class WebPagesTests {
     }
 
     @Test
-    void aMunicipalityWithdrawsAfterConfirmingAndTheAuditorFindsVerifiesAndExportsThePeriod() {
+    void aMunicipalityWithdrawsAfterConfirmingAndTheAuditorFindsVerifiesAndExportsThePeriod() throws Exception {
         String reference = submit(new Http(port), NIEUWEGEIN, ruleChange(NIEUWEGEIN_AREA, uniqueEmail(NIEUWEGEIN)));
         WebSession owner = WebSession.loggedIn(port, NIEUWEGEIN);
         assertThat(owner.get("/verzoeken/" + reference).body()).contains("Verzoek intrekken");
@@ -255,6 +255,18 @@ class WebPagesTests {
         HttpResponse<String> export = auditor.get("/audit/export?van=" + today + "&tot=" + tomorrow + "&formaat=ndjson");
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.body().lines().filter(line -> line.contains("\"chain\":\"" + reference + "\""))).isNotEmpty();
+
+        // the case's export in the three formats holds the same entries
+        long lines = auditor.get("/audit/zaken/" + reference + "/export?formaat=ndjson").body().lines().count();
+        HttpResponse<String> json = auditor.get("/audit/zaken/" + reference + "/export?formaat=json");
+        assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        com.fasterxml.jackson.databind.JsonNode entries = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.body());
+        assertThat(entries.isArray()).isTrue();
+        assertThat(entries.get(0).path("chain").asText()).isEqualTo(reference);
+        // the JSON export was itself recorded after the NDJSON one was read: one entry more
+        assertThat((long) entries.size()).isEqualTo(lines + 1);
+        assertThat(auditor.get("/audit/zaken/" + reference + "/export?formaat=xml").statusCode()).isEqualTo(400);
     }
 
     /** data-element-id → class of every group in the SVG, parsed as XML (so it is well-formed). */
