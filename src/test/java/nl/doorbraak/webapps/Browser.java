@@ -175,9 +175,28 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 
     /** Types the text into the element as an input method does (see the class comment). */
     public void type(WebElement element, String text) {
-        script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", element);
+        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        // focus again on every poll: a page still settling (e.g. the login form's autofocus) may take it back
         until("focus on the field to type " + text, d -> Boolean.TRUE.equals(
-                script("return document.activeElement === arguments[0];", element)));
+                script("arguments[0].focus(); return document.activeElement === arguments[0];", element)));
+        driver.executeCdpCommand("Input.insertText", Map.of("text", text));
+    }
+
+    /**
+     * Types into the visible element the locator finds, finding it again on every try: a form
+     * that is rendered again while the page settles (the login form after its translations
+     * load) replaces its fields, and a field found before that can no longer take the focus.
+     */
+    public void type(By by, String text) {
+        until("focus on " + by + " to type " + text, d -> {
+            try {
+                WebElement field = d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+                return field != null && Boolean.TRUE.equals(script("arguments[0].scrollIntoView({block: 'center'}); "
+                        + "arguments[0].focus(); return document.activeElement === arguments[0];", field));
+            } catch (org.openqa.selenium.StaleElementReferenceException replacedMeanwhile) {
+                return false;
+            }
+        });
         driver.executeCdpCommand("Input.insertText", Map.of("text", text));
     }
 

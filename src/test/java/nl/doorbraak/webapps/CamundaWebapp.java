@@ -19,10 +19,41 @@ final class CamundaWebapp {
     static void login(Browser browser, String app, String user) {
         browser.forgetEverything();
         browser.open("/camunda/app/" + app + "/default/#/login");
-        browser.type(browser.visible(USER), user);
-        browser.type(browser.visible(PASSWORD), TestUsers.PASSWORD);
+        int attempt = 0;
+        do {
+            // a form rendered again while it was filled in (its translations arriving) lost what it had
+            attempt++;
+            if (valueOf(browser, USER).isEmpty()) {
+                browser.type(USER, user);
+            }
+            if (valueOf(browser, PASSWORD).isEmpty()) {
+                browser.type(PASSWORD, TestUsers.PASSWORD);
+            }
+        } while (!filledIn(browser, user, attempt == 3 ? 20 : 3));
         browser.step("login-" + user);
         browser.click(browser.visible(BUTTON));
+    }
+
+    private static boolean filledIn(Browser browser, String user, int seconds) {
+        try {
+            browser.until("the login form filled in", java.time.Duration.ofSeconds(seconds),
+                    d -> user.equals(valueOf(browser, USER)) && TestUsers.PASSWORD.equals(valueOf(browser, PASSWORD)));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException notYet) {
+            if (seconds >= 20) {
+                throw notYet;
+            }
+            return false;
+        }
+    }
+
+    private static String valueOf(Browser browser, By field) {
+        try {
+            return browser.all(field).stream().findFirst().map(element -> element.getAttribute("value"))
+                    .map(value -> value == null ? "" : value).orElse("");
+        } catch (org.openqa.selenium.StaleElementReferenceException replacedMeanwhile) {
+            return "";
+        }
     }
 
     /** The header: application name, the actions and the user's name. */
