@@ -12,8 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,23 +25,13 @@ import nl.doorbraak.support.TestUsers;
  */
 final class Browser implements AutoCloseable {
 
-    static final String CHROMIUM = System.getProperty("doorbraak.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("doorbraak.chromedriver", "/usr/bin/chromedriver");
-
     final ChromeDriver driver;
     private final String baseUrl;
     private final Path screenshots;
     private int step;
 
     Browser(int port, String test) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--window-size=1280,1000", "--no-sandbox", "--disable-dev-shm-usage",
-                "--disable-gpu", "--lang=nl-NL");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver = nl.doorbraak.support.Chromium.start(1280, 1000);
         this.baseUrl = "http://localhost:" + port;
         this.screenshots = Path.of("target", "screenshots", test);
     }

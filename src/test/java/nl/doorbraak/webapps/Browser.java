@@ -24,8 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -58,36 +56,13 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        Path binary = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        Path driverBinary = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
-        for (Path required : new Path[] {binary, driverBinary}) {
-            if (!Files.isExecutable(required)) {
-                throw new IllegalStateException("The browser tests need Chromium and chromedriver, and " + required
-                        + " is missing. Install them with `apt-get install -y chromium chromium-driver` (Debian,"
-                        + " Ubuntu; .ci/run does this), or name your own with -Dchromium.binary=... and"
-                        + " -Dchromium.driver=...");
-            }
-        }
         screenshots = SCREENSHOTS.resolve(context.getRequiredTestClass().getSimpleName() + "."
                 + context.getRequiredTestMethod().getName());
         deleteRecursively(screenshots);
         Files.createDirectories(screenshots);
         steps = 0;
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(binary.toFile());
-        // a Dutch civil servant's browser: Tasklist picks its language from navigator.languages
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl-NL,nl"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,1000", "--lang=nl-NL", "--disable-features=Translate",
-                "--no-first-run", "--no-default-browser-check");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driverBinary.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        // headless, the page never has the system focus: let it behave as the focused window
-        driver.executeCdpCommand("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
+        driver = nl.doorbraak.support.Chromium.start(1400, 1000);
         wait = new WebDriverWait(driver, PATIENCE);
     }
 
