@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -69,12 +68,7 @@ public class TaskCompletion {
     /** The task, if it is the caller's to see: one of their groups is a candidate, or it is assigned to them. */
     public Task visibleTask(String id, DoorbraakUser user) {
         Task task = taskService.createTaskQuery().taskId(id).singleResult();
-        List<String> groups;
-        try {
-            groups = task == null ? List.of() : candidateGroups(id);
-        } catch (ProcessEngineException completedJustNow) {
-            throw new ConflictException("Deze taak is al afgerond.");
-        }
+        List<String> groups = task == null ? List.of() : unlessCompletedMeanwhile(id, () -> candidateGroups(id));
         if (task == null || !(user.id().equals(task.getAssignee()) || groups.stream().anyMatch(user.groups()::contains))) {
             throw new NotFoundException("Taak '" + id + "' bestaat niet of is niet voor u.");
         }
@@ -87,12 +81,25 @@ public class TaskCompletion {
                 .map(IdentityLink::getGroupId).sorted().toList();
     }
 
-    /** The case of a task; a task completed by someone else a moment ago is a conflict, not an error. */
+    /** The case of a task. */
     private UUID requestIdOf(Task task) {
+        return unlessCompletedMeanwhile(task.getId(),
+                () -> UUID.fromString((String) taskService.getVariable(task.getId(), "requestId")));
+    }
+
+    /**
+     * Reads something of a task that a colleague may complete at this very moment: then the engine
+     * fails in any of several ways (a ProcessEngineException, or a NullPointerException when the
+     * task's execution is already gone), and what the caller needs to hear is a conflict.
+     */
+    private <T> T unlessCompletedMeanwhile(String taskId, java.util.function.Supplier<T> read) {
         try {
-            return UUID.fromString((String) taskService.getVariable(task.getId(), "requestId"));
-        } catch (ProcessEngineException gone) {
-            throw new ConflictException("Deze taak is al afgerond.");
+            return read.get();
+        } catch (RuntimeException e) {
+            if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+                throw new ConflictException("Deze taak is al afgerond.");
+            }
+            throw e;
         }
     }
 }

@@ -64,6 +64,9 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 
         driver = nl.doorbraak.support.Chromium.start(1400, 1000);
         wait = new WebDriverWait(driver, PATIENCE);
+        // the webapps render parts of the page again at any moment: a condition that met an element
+        // just replaced is asked again rather than failed
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @Override
@@ -121,7 +124,9 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 
     /** As {@link #until(String, Function)}, with a patience of its own. */
     public <T> T until(String what, Duration patience, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, patience).withMessage(what).until(condition);
+        WebDriverWait patient = new WebDriverWait(driver, patience);
+        patient.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return patient.withMessage(what).until(condition);
     }
 
     /** The one visible element, waited for. */
@@ -154,24 +159,6 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
         // focus again on every poll: a page still settling (e.g. the login form's autofocus) may take it back
         until("focus on the field to type " + text, d -> Boolean.TRUE.equals(
                 script("arguments[0].focus(); return document.activeElement === arguments[0];", element)));
-        driver.executeCdpCommand("Input.insertText", Map.of("text", text));
-    }
-
-    /**
-     * Types into the visible element the locator finds, finding it again on every try: a form
-     * that is rendered again while the page settles (the login form after its translations
-     * load) replaces its fields, and a field found before that can no longer take the focus.
-     */
-    public void type(By by, String text) {
-        until("focus on " + by + " to type " + text, d -> {
-            try {
-                WebElement field = d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
-                return field != null && Boolean.TRUE.equals(script("arguments[0].scrollIntoView({block: 'center'}); "
-                        + "arguments[0].focus(); return document.activeElement === arguments[0];", field));
-            } catch (org.openqa.selenium.StaleElementReferenceException replacedMeanwhile) {
-                return false;
-            }
-        });
         driver.executeCdpCommand("Input.insertText", Map.of("text", text));
     }
 
