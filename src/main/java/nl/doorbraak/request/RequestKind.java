@@ -6,20 +6,23 @@ import java.util.Optional;
 /** The kinds of request, each with its process and the message that starts it from the API. */
 public enum RequestKind {
 
-    RULE_CHANGE("rule-change", "rule-change-request", "RuleChangeRequestSubmitted", "verzoek om regelaanpassing"),
+    RULE_CHANGE("rule-change", "rule-change-request", "RuleChangeRequestSubmitted", "verzoek om regelaanpassing",
+            "Regelaanpassing"),
     BUDGET_POOLING("budget-pooling", "budget-pooling-request", "BudgetPoolingRequestSubmitted",
-            "verzoek om ontschotting van budgetten");
+            "verzoek om ontschotting van budgetten", "Ontschotting van budgetten");
 
     private final String code;
     private final String processKey;
     private final String startMessage;
     private final String dutchName;
+    private final String label;
 
-    RequestKind(String code, String processKey, String startMessage, String dutchName) {
+    RequestKind(String code, String processKey, String startMessage, String dutchName, String label) {
         this.code = code;
         this.processKey = processKey;
         this.startMessage = startMessage;
         this.dutchName = dutchName;
+        this.label = label;
     }
 
     public String code() {
@@ -36,6 +39,16 @@ public enum RequestKind {
 
     public String dutchName() {
         return dutchName;
+    }
+
+    /** What the kind is called in a list or a filter, e.g. "Ontschotting van budgetten". */
+    public String label() {
+        return label;
+    }
+
+    /** The label of a kind by its code; an unknown code as it is. */
+    public static String labelOf(String code) {
+        return ofCode(code).map(RequestKind::label).orElse(code);
     }
 
     public static Optional<RequestKind> ofCode(String code) {
