@@ -6,9 +6,14 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
 
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.platform.CaseClock;
@@ -17,17 +22,23 @@ import nl.doorbraak.platform.CaseClock;
  * Due dates and reminder moments from the {@code deadlines} decision table: the periods are
  * data in DMN, this bean only adds them to the current time. Used in the models as
  * {@code ${deadlines.due('intake', urgency)}} and {@code ${deadlines.schedule(execution, 'assessment')}}.
+ * <p>
+ * The table maps a task type and urgency to fixed periods, so its answer per deployed version
+ * is remembered: evaluating it through the decision service ran the FEEL engine and wrote a
+ * decision instance to the history (and the audit trail) for every task, about a sixth of the
+ * engine's work per case (docs/benchmarks.md). The latest deployed version is still looked up
+ * every time, so a new deployment of the table applies at once; the periods a case got are in
+ * its variables ({@code assessmentDue}, the tasks' due dates), which the history records.
  */
 @Component("deadlines")
 public class Deadlines {
 
     static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
 
-    private final DecisionService decisionService;
+    private static final String TABLE = "deadlines";
 
-    Deadlines(DecisionService decisionService) {
-        this.decisionService = decisionService;
-    }
+    /** Outputs by decision definition id, task type and urgency. */
+    private final Map<String, DmnDecisionResultEntries> answers = new ConcurrentHashMap<>();
 
     /** When a task of this type, created now, is due. */
     public Date due(String taskType, String urgency) {
@@ -49,10 +60,20 @@ public class Deadlines {
         execution.setVariable(taskType + "Reminder", Date.from(reminder.toInstant()));
     }
 
+    /** Called from the models and their delegates, so always inside an engine command. */
     private Period period(String taskType, String urgency, String output) {
-        DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey("deadlines")
-                .variables(Map.of("taskType", taskType, "urgency", urgency == null ? "normal" : urgency))
-                .evaluate().getSingleResult();
+        CommandContext command = Context.getCommandContext();
+        if (command == null) {
+            throw new IllegalStateException("Deadlines are computed inside the process engine");
+        }
+        String level = urgency == null ? "normal" : urgency;
+        DecisionDefinition latest = command.getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedLatestDecisionDefinitionByKey(TABLE);
+        DmnDecisionResultEntries result = answers.computeIfAbsent(latest.getId() + '|' + taskType + '|' + level,
+                // the deployed definition is the parsed table itself
+                key -> command.getProcessEngineConfiguration().getDmnEngine()
+                        .evaluateDecision((DmnDecision) latest, Map.of("taskType", taskType, "urgency", level))
+                        .getSingleResult());
         if (result == null) {
             throw new IllegalStateException("The deadlines table has no rule for task type " + taskType);
         }

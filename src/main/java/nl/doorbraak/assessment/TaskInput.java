@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.platform.ConflictException;
@@ -43,8 +44,10 @@ class TaskInput implements ExecutionListener {
         // a colleague who completed the same task a moment earlier holds the case until committed;
         // after that the task is gone from the database and this completion is refused as a conflict
         requests.lock(ProcessVariables.requestId(execution));
-        if (execution.getProcessEngineServices().getTaskService().createTaskQuery()
-                .executionId(execution.getId()).taskDefinitionKey(execution.getCurrentActivityId()).count() == 0) {
+        // read from the database, not the command's cache; the engine's task query would also
+        // check authorizations, which the completing command has done already
+        if (Context.getCommandContext().getTaskManager().findTasksByExecutionId(execution.getId()).stream()
+                .noneMatch(task -> execution.getCurrentActivityId().equals(task.getTaskDefinitionKey()))) {
             throw new ConflictException("Deze taak is al afgerond.");
         }
         InputSchema schema = forms.schemaFor(execution.getCurrentActivityId(), ProcessVariables.requestId(execution))

@@ -1,0 +1,117 @@
+package nl.doorbraak.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import nl.doorbraak.request.RequestKind;
+import nl.doorbraak.request.RequestSubmission;
+import nl.doorbraak.security.DoorbraakUser;
+import nl.doorbraak.support.CaseSteps;
+import nl.doorbraak.support.Jobs;
+import nl.doorbraak.support.PostgresIntegrationTest;
+
+/**
+ * Due dates and reminders come from the latest deployed {@code deadlines} table, also now that
+ * its answers are remembered per deployed version: a new version applies to the next task at
+ * once, and removing it brings the earlier periods back.
+ */
+@PostgresIntegrationTest
+class DeadlinesTests {
+
+    private static final DoorbraakUser ROTTERDAM = new DoorbraakUser("rotterdam", "Indiener Rotterdam",
+            Set.of("municipality-0599"));
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RequestSubmission submission;
+
+    @Test
+    void intakeIsDueAfterThePeriodOfTheLatestDeployedTable() throws IOException {
+        assertDueAfter(intakeOfNewCase("normal"), Period.ofDays(5));
+
+        Deployment shorter;
+        try (InputStream table = getClass().getClassLoader().getResourceAsStream("processes/deadlines.dmn")) {
+            // the intake period is the first P5D of the table
+            String changed = new String(table.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("\"P5D\"", "\"P2D\"");
+            shorter = engine.getRepositoryService().createDeployment().name("deadlines-test")
+                    .addString("deadlines.dmn", changed).deploy();
+        }
+        try {
+            assertDueAfter(intakeOfNewCase("normal"), Period.ofDays(2));
+        } finally {
+            engine.getRepositoryService().deleteDeployment(shorter.getId(), true);
+        }
+        assertDueAfter(intakeOfNewCase("normal"), Period.ofDays(5));
+    }
+
+    @Test
+    void anAssessmentGetsItsDeadlineAndReminderByUrgency() {
+        for (String urgency : List.of("urgent", "normal")) {
+            Task intake = intakeOfNewCase(urgency);
+            engine.getIdentityService().setAuthentication("programme-office", List.of("programme-office"));
+            try {
+                engine.getTaskService().complete(intake.getId(), new HashMap<>(Map.of("intakeOutcome", "complete",
+                        "ruleDomains", List.of("income-support"))));
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
+            Jobs.runDue(engine);
+            Task assess = engine.getTaskService().createTaskQuery()
+                    .processInstanceBusinessKey(reference(intake))
+                    .taskDefinitionKey("Task_Assess").singleResult();
+            Map<String, Object> variables = engine.getTaskService().getVariables(assess.getId());
+            Date requested = (Date) variables.get("assessmentRequestedAt");
+            Date due = (Date) variables.get("assessmentDue");
+            Date reminder = (Date) variables.get("assessmentReminder");
+            Period period = "urgent".equals(urgency) ? Period.ofDays(10) : Period.ofDays(28);
+            Period before = "urgent".equals(urgency) ? Period.ofDays(2) : Period.ofDays(5);
+            assertThat(due.toInstant()).isEqualTo(dutch(requested).plus(period).toInstant());
+            assertThat(reminder.toInstant()).isEqualTo(dutch(due).minus(before).toInstant());
+            assertThat(assess.getDueDate()).isEqualTo(due);
+        }
+    }
+
+    private Task intakeOfNewCase(String urgency) {
+        Map<String, Object> input = CaseSteps.submission("rotterdam-zuid", "deadlines@rotterdam.example",
+                "income-support");
+        input.put("urgency", urgency);
+        String processInstanceId = submission.submit(RequestKind.RULE_CHANGE, input, ROTTERDAM, null).request()
+                .processInstanceId();
+        return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey("Task_Intake").singleResult();
+    }
+
+    private String reference(Task task) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getBusinessKey();
+    }
+
+    /** Due the period after the task was created, in Dutch time (a day across a clock change is still a day). */
+    private static void assertDueAfter(Task task, Period period) {
+        Instant expected = dutch(task.getCreateTime()).plus(period).toInstant();
+        assertThat(Duration.between(expected, task.getDueDate().toInstant()).abs()).isLessThan(Duration.ofMinutes(1));
+    }
+
+    private static ZonedDateTime dutch(Date date) {
+        return date.toInstant().atZone(Deadlines.DUTCH_TIME);
+    }
+}
