@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -27,8 +29,9 @@ import nl.doorbraak.platform.CaseClock;
  * is remembered: evaluating it through the decision service ran the FEEL engine and wrote a
  * decision instance to the history (and the audit trail) for every task, about a sixth of the
  * engine's work per case (docs/benchmarks.md). The latest deployed version is still looked up
- * every time, so a new deployment of the table applies at once; the periods a case got are in
- * its variables ({@code assessmentDue}, the tasks' due dates), which the history records.
+ * every time, so a new deployment of the table applies at once. The table's evaluations are no
+ * longer in the history; the periods a case got are, in its variables ({@code assessmentDue},
+ * {@code assessmentReminder}) and its tasks' due dates.
  */
 @Component("deadlines")
 public class Deadlines {
@@ -36,6 +39,11 @@ public class Deadlines {
     static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
 
     private static final String TABLE = "deadlines";
+    /**
+     * Not the process engine's DMN engine: that one would write a decision instance to the
+     * history for the first task of each kind only, which would puzzle an auditor.
+     */
+    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
     /** Outputs by decision definition id, task type and urgency. */
     private final Map<String, DmnDecisionResultEntries> answers = new ConcurrentHashMap<>();
@@ -71,8 +79,7 @@ public class Deadlines {
                 .findDeployedLatestDecisionDefinitionByKey(TABLE);
         DmnDecisionResultEntries result = answers.computeIfAbsent(latest.getId() + '|' + taskType + '|' + level,
                 // the deployed definition is the parsed table itself
-                key -> command.getProcessEngineConfiguration().getDmnEngine()
-                        .evaluateDecision((DmnDecision) latest, Map.of("taskType", taskType, "urgency", level))
+                key -> DMN.evaluateDecision((DmnDecision) latest, Map.of("taskType", taskType, "urgency", level))
                         .getSingleResult());
         if (result == null) {
             throw new IllegalStateException("The deadlines table has no rule for task type " + taskType);

@@ -87,6 +87,11 @@ class DeadlinesTests {
             assertThat(due.toInstant()).isEqualTo(dutch(requested).plus(period).toInstant());
             assertThat(reminder.toInstant()).isEqualTo(dutch(due).minus(before).toInstant());
             assertThat(assess.getDueDate()).isEqualTo(due);
+            // the same for every case: the periods are in the variables, the table's evaluations not in the history
+            for (String instance : List.of(intake.getProcessInstanceId(), assess.getProcessInstanceId())) {
+                assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery()
+                        .decisionDefinitionKey("deadlines").processInstanceId(instance).count()).isZero();
+            }
         }
     }
 
