@@ -16,6 +16,12 @@ import nl.doorbraak.support.EmbeddedPostgresDatabase;
  */
 final class BenchDatabase {
 
+    /**
+     * {@code -Dbench.synchronousCommit=off} runs the benchmark databases without waiting for the
+     * WAL flush at commit (the server's own setting otherwise): shows what commits cost.
+     */
+    private static final String SYNCHRONOUS_COMMIT = System.getProperty("bench.synchronousCommit");
+
     private final String baseUrl;
     private final String user;
     private final String password;
@@ -43,7 +49,8 @@ final class BenchDatabase {
     }
 
     String description() {
-        return description;
+        return SYNCHRONOUS_COMMIT == null ? description
+                : description + ", benchmark databases with synchronous_commit=" + SYNCHRONOUS_COMMIT;
     }
 
     /** A new, empty database; an earlier one of the same name is dropped. */
@@ -51,6 +58,10 @@ final class BenchDatabase {
         try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + name);
+            if (SYNCHRONOUS_COMMIT != null) {
+                statement.execute("ALTER DATABASE " + name + " SET synchronous_commit = "
+                        + ("off".equals(SYNCHRONOUS_COMMIT) ? "off" : "on"));
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create benchmark database " + name, e);
         }
