@@ -47,7 +47,7 @@ class ApiSubmissionFootprintBench {
      * The server's JVM options, whitespace separated; "none" for the JVM's defaults, which is what a
      * plain {@code java -jar} gets. The default is what the Dockerfile sets for production.
      */
-    private static final String JVM = System.getProperty("bench.jvm", "none");
+    private static final String JVM = System.getProperty("bench.jvm", "-Xmx384m");
     /** Records the submission load of each round with JDK Flight Recorder (bench/results/*.jfr). */
     private static final boolean JFR = Boolean.getBoolean("bench.jfr");
     /** Native memory tracking on the server; its summary after the load goes to bench/results/. */
@@ -59,10 +59,17 @@ class ApiSubmissionFootprintBench {
     private static final Pattern STARTED = Pattern.compile("Started DoorbraakApplication in ([0-9.]+) seconds "
             + "\\(process running for ([0-9.]+)\\)");
 
-    /** One load phase: every answer's latency, the failures, and how long it ran. */
-    record Load(List<Double> millis, int errors, List<String> firstErrors, double seconds) {
+    /**
+     * One load phase: every answer's latency, the failures, how long it ran, and the CPU time the
+     * server process used meanwhile (a cost that depends less on how busy the machine is).
+     */
+    record Load(List<Double> millis, int errors, List<String> firstErrors, double seconds, double serverCpuSeconds) {
         double perSecond() {
             return millis.size() / seconds;
+        }
+
+        double serverCpuMillisPerRequest() {
+            return serverCpuSeconds * 1000 / millis.size();
         }
 
         double percentile(double fraction) {
@@ -78,7 +85,7 @@ class ApiSubmissionFootprintBench {
     }
 
     /** What one round measured. */
-    record Round(double coldStart, double warmStart, String springStart, Memory afterStart, Memory afterWarmup,
+    record Round(double coldStart, double warmStart, double warmStartCpu, String springStart, Memory afterStart, Memory afterWarmup,
                  Memory peakUnderLoad, Memory afterLoad, Load baseline, Load submission) {
     }
 
@@ -109,6 +116,7 @@ class ApiSubmissionFootprintBench {
         }
         try (AppProcess app = process("api-round-" + round, jvmOptions, database, url)) {
             double warm = app.start(Duration.ofMinutes(3)).startUpTime().toMillis() / 1000.0;
+            double warmCpu = cpuSeconds(app.pid());
             String spring = springStart(app.log());
             Memory afterStart = memory(app.pid());
             run(app, ApiSubmissionFootprintBench::submit, 201, Duration.ZERO, WARMUP);
@@ -150,7 +158,7 @@ class ApiSubmissionFootprintBench {
                         jcmd(app.pid(), "VM.native_memory", "summary"));
             }
             app.stop();
-            return new Round(cold, warm, spring, afterStart, afterWarmup, peak, afterLoad, baseline, submission);
+            return new Round(cold, warm, warmCpu, spring, afterStart, afterWarmup, peak, afterLoad, baseline, submission);
         }
     }
 
@@ -177,6 +185,7 @@ class ApiSubmissionFootprintBench {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         long start = System.nanoTime();
         long end = duration.isZero() ? Long.MAX_VALUE : start + duration.toNanos();
+        double cpuBefore = cpuSeconds(app.pid());
         java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
         List<Double> millis = new ArrayList<>();
         List<String> firstErrors = new ArrayList<>();
@@ -212,7 +221,8 @@ class ApiSubmissionFootprintBench {
             client.get();
         }
         clients.shutdown();
-        return new Load(millis, errors[0], firstErrors, (System.nanoTime() - start) / 1e9);
+        return new Load(millis, errors[0], firstErrors, (System.nanoTime() - start) / 1e9,
+                cpuSeconds(app.pid()) - cpuBefore);
     }
 
     private static Memory memory(long pid) {
@@ -227,6 +237,18 @@ class ApiSubmissionFootprintBench {
                 }
             }
             return new Memory(rss, threads);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** User and system CPU time of a process so far (/proc/<pid>/stat, in clock ticks of 1/100 s). */
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state is field 3 of stat, utime 14 and stime 15
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -270,8 +292,8 @@ class ApiSubmissionFootprintBench {
                   (rule change), after %d warm-up submissions and 5 s of baseline
                 - machine load average at the end (1, 5, 15 min): %s
 
-                | round | phase | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |
-                |---|---|---|---|---|---|---|---|---|
+                | round | phase | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | server CPU ms/request |
+                |---|---|---|---|---|---|---|---|---|---|
                 """.formatted(when, database.description(), database.settings(), jvm.isEmpty() ? "none" : jvm,
                 CLIENTS, SECONDS, WARMUP, load));
         for (int i = 0; i < rounds.size(); i++) {
@@ -283,18 +305,22 @@ class ApiSubmissionFootprintBench {
         List<Double> postRate = rounds.stream().map(round -> round.submission().perSecond()).toList();
         List<Double> ratio = rounds.stream()
                 .map(round -> round.submission().perSecond() / round.baseline().perSecond()).toList();
+        List<Double> cpuRatio = rounds.stream().map(round -> round.submission().serverCpuMillisPerRequest()
+                / round.baseline().serverCpuMillisPerRequest()).toList();
         List<Double> postP99 = rounds.stream().map(round -> round.submission().percentile(0.99)).toList();
         List<Double> getP99 = rounds.stream().map(round -> round.baseline().percentile(0.99)).toList();
         out.append("""
 
                 - medians: GET %.1f req/s (p99 %.1f ms), POST %.1f req/s (p50 %.1f ms, p95 %.1f ms, p99 %.1f ms)
                 - submissions per second / baseline requests per second, per round: %s — median %.3f
+                - server CPU per submission / per baseline request, per round: %s — median %.1f
                 - errors: GET %d, POST %d%s
                 """.formatted(BenchApplication.median(getRate), BenchApplication.median(getP99),
                 BenchApplication.median(postRate),
                 BenchApplication.median(rounds.stream().map(round -> round.submission().percentile(0.5)).toList()),
                 BenchApplication.median(rounds.stream().map(round -> round.submission().percentile(0.95)).toList()),
                 BenchApplication.median(postP99), format(ratio, "%.3f"), BenchApplication.median(ratio),
+                format(cpuRatio, "%.1f"), BenchApplication.median(cpuRatio),
                 rounds.stream().mapToInt(round -> round.baseline().errors()).sum(),
                 rounds.stream().mapToInt(round -> round.submission().errors()).sum(),
                 rounds.stream().flatMap(round -> round.submission().firstErrors().stream()).findFirst()
@@ -304,9 +330,9 @@ class ApiSubmissionFootprintBench {
     }
 
     private static void row(StringBuilder out, int round, String phase, Load load) {
-        out.append("| %d | %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d |%n".formatted(round, phase,
+        out.append("| %d | %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %.1f |%n".formatted(round, phase,
                 load.millis().size(), load.perSecond(), load.percentile(0.5), load.percentile(0.95),
-                load.percentile(0.99), load.percentile(1.0), load.errors()));
+                load.percentile(0.99), load.percentile(1.0), load.errors(), load.serverCpuMillisPerRequest()));
     }
 
     private static String footprintReport(String when, String load, BenchDatabase database, List<String> jvm,
@@ -322,22 +348,24 @@ class ApiSubmissionFootprintBench {
                   during %d s of baseline and %d s of submissions by %d clients
                 - machine load average at the end (1, 5, 15 min): %s
 
-                | round | first start s | restart s | Spring (restart) | RSS after start MB | after warm-up MB | peak under load MB | after load MB | threads under load |
-                |---|---|---|---|---|---|---|---|---|
+                | round | first start s | restart s | CPU s to ready (restart) | Spring (restart) | RSS after start MB | after warm-up MB | peak under load MB | after load MB | threads under load |
+                |---|---|---|---|---|---|---|---|---|---|
                 """.formatted(when, database.description(), jvm.isEmpty() ? "none" : jvm, WARMUP, SECONDS, SECONDS,
                 CLIENTS, load));
         for (int i = 0; i < rounds.size(); i++) {
             Round round = rounds.get(i);
-            out.append("| %d | %.1f | %.1f | %s | %.0f | %.0f | %.0f | %.0f | %d |%n".formatted(i + 1,
-                    round.coldStart(), round.warmStart(), round.springStart(), round.afterStart().rssMb(),
+            out.append("| %d | %.1f | %.1f | %.1f | %s | %.0f | %.0f | %.0f | %.0f | %d |%n".formatted(i + 1,
+                    round.coldStart(), round.warmStart(), round.warmStartCpu(), round.springStart(), round.afterStart().rssMb(),
                     round.afterWarmup().rssMb(), round.peakUnderLoad().rssMb(), round.afterLoad().rssMb(),
                     round.peakUnderLoad().threads()));
         }
         out.append("""
 
-                - medians: first start %.1f s, restart %.1f s; RSS after warm-up %.0f MB, peak under load %.0f MB
+                - medians: first start %.1f s, restart %.1f s (%.1f s of CPU); RSS after warm-up %.0f MB, peak under
+                  load %.0f MB
                 """.formatted(BenchApplication.median(rounds.stream().map(Round::coldStart).toList()),
                 BenchApplication.median(rounds.stream().map(Round::warmStart).toList()),
+                BenchApplication.median(rounds.stream().map(Round::warmStartCpu).toList()),
                 BenchApplication.median(rounds.stream().map(round -> round.afterWarmup().rssMb()).toList()),
                 BenchApplication.median(rounds.stream().map(round -> round.peakUnderLoad().rssMb()).toList())));
         return out.toString();
