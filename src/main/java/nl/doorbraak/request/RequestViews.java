@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import nl.doorbraak.reference.ReferenceData;
 
@@ -71,6 +72,12 @@ public class RequestViews {
                 request.title(), request.submittedAt(), request.updatedAt(), Map.of("self", self(request)));
     }
 
+    /**
+     * One read-only transaction for the page's dozen reads: otherwise each engine query is a
+     * transaction of its own with a commit round trip to the database, and each read takes a
+     * connection from the pool again (issue 9, docs/benchmarks.md "API submission").
+     */
+    @Transactional(readOnly = true)
     public RequestDetail detail(RequestRecord request) {
         return new RequestDetail(request.reference(), request.kind(), request.status(),
                 RequestStatusLabels.label(request.status()), request.municipalityCode(),

@@ -2,6 +2,8 @@ package nl.doorbraak.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -53,5 +55,19 @@ class EngineConfigurationTests {
         HistoricProcessInstance none = processEngine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processDefinitionKey("no-ttl").singleResult();
         assertThat(none).isNull();
+    }
+
+    @Test
+    void decisionTablesUseTheCachingFeelEngineAndEvaluateAsBefore() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        assertThat(configuration.getDmnEngineConfiguration().getFeelEngine())
+                .isInstanceOf(FeelExpressionCache.CachingScalaFeelEngine.class);
+        for (String urgency : new String[] {"normal", "urgent", "normal"}) {
+            String period = processEngine.getDecisionService().evaluateDecisionByKey("deadlines")
+                    .variables(Map.of("taskType", "assessment", "urgency", urgency)).evaluate()
+                    .getSingleResult().getEntry("period");
+            assertThat(period).isEqualTo("urgent".equals(urgency) ? "P10D" : "P28D");
+        }
     }
 }

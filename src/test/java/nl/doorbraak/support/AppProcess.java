@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,8 @@ import java.util.List;
  * a process of its own on a given database, as in production: the {@code postgres} profile, the
  * job executor on, demo users on so that the tests can log in. A process can be stopped
  * gracefully or killed with SIGKILL ({@code kill -9}). For the reliability tests, which run after
- * {@code package} (failsafe, profile {@code reliability}).
+ * {@code package} (failsafe, profile {@code reliability}), and for the benchmarks that measure the
+ * application as a process (its start-up time and resident memory).
  */
 public final class AppProcess implements AutoCloseable {
 
@@ -25,25 +27,34 @@ public final class AppProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private Process process;
+    private Duration startUpTime;
 
     public AppProcess(String name, String jdbcUrl, String... extraArguments) {
+        this(name, List.of("-Xmx768m"), jdbcUrl, "postgres", "postgres", Path.of("target", "reliability"),
+                extraArguments);
+    }
+
+    /** With the JVM options, database credentials and log directory of the caller. */
+    public AppProcess(String name, List<String> jvmOptions, String jdbcUrl, String databaseUser,
+                      String databasePassword, Path logDirectory, String... extraArguments) {
         this.name = name;
         this.port = freePort();
         String jar = System.getProperty("doorbraak.jar");
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalStateException("No application jar in system property doorbraak.jar (" + jar
-                    + "): run with the reliability profile, after package");
+                    + "): run with the reliability or bench profile, after package");
         }
-        this.command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar", jar,
+        this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        this.command.addAll(jvmOptions);
+        this.command.addAll(List.of("-jar", jar,
                 "--spring.profiles.active=postgres",
                 "--server.port=" + port,
-                "--DB_URL=" + jdbcUrl, "--DB_USER=postgres", "--DB_PASSWORD=postgres",
+                "--DB_URL=" + jdbcUrl, "--DB_USER=" + databaseUser, "--DB_PASSWORD=" + databasePassword,
                 "--ADMIN_USER=admin", "--ADMIN_PASSWORD=" + TestUsers.PASSWORD,
                 "--doorbraak.demo.enabled=true", "--doorbraak.demo.password=" + TestUsers.PASSWORD,
                 "--doorbraak.data-dir=" + System.getProperty("java.io.tmpdir")));
         this.command.addAll(List.of(extraArguments));
-        this.log = Path.of("target", "reliability", name + ".log");
+        this.log = logDirectory.resolve(name + ".log");
     }
 
     /** Starts the process and waits until its health says UP. */
@@ -64,18 +75,33 @@ public final class AppProcess implements AutoCloseable {
             try {
                 HttpResponse<String> health = http.get("/actuator/health");
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    startUpTime = Duration.between(process.info().startInstant().orElseThrow(), Instant.now());
                     return this;
                 }
             } catch (UncheckedIOException notYetListening) {
                 // starting
             }
-            sleep(500);
+            // often enough that the start-up time is known to a tenth of a second
+            sleep(100);
         }
         throw new IllegalStateException(name + " not up within " + timeout + ", see " + log);
     }
 
     public Http http() {
         return new Http(port);
+    }
+
+    /** From the start of the process (as the operating system saw it) to the first health UP. */
+    public Duration startUpTime() {
+        return startUpTime;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return log;
     }
 
     /** kill -9: no shutdown hook, no graceful shutdown, no last commit. */
