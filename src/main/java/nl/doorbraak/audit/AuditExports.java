@@ -132,6 +132,7 @@ public class AuditExports {
         return out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             StringBuilder row = new StringBuilder(2048);
+            EntryText text = new EntryText();
             boolean[] first = {true};
             try {
                 if (format == Format.CSV) {
@@ -149,12 +150,15 @@ public class AuditExports {
                                 writer.append(row);
                             }
                             case JSON -> {
-                                writer.write(first[0] ? "\n" : ",\n");
-                                writer.write(entry.exportLine());
+                                row.setLength(0);
+                                row.append(first[0] ? "\n" : ",\n");
+                                text.appendExportLine(entry, row);
+                                writer.append(row);
                             }
                             case NDJSON -> {
-                                writer.write(entry.exportLine());
-                                writer.write('\n');
+                                row.setLength(0);
+                                text.appendExportLine(entry, row);
+                                writer.append(row.append('\n'));
                             }
                         }
                         first[0] = false;

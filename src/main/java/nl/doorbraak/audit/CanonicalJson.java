@@ -64,6 +64,11 @@ public final class CanonicalJson {
         }
     }
 
+    /** A string as {@link #of} writes it, for EntryText's rare strings that need more than quotes escaped. */
+    static void appendString(String text, StringBuilder out) {
+        string(text, out);
+    }
+
     private static void string(String text, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {

@@ -24,8 +24,14 @@ final class BenchApplication {
      * command-line arguments: they outrank application.yml, which default properties do not.
      */
     static ConfigurableApplicationContext start(BenchDatabase database, String name, String... extra) {
+        return new SpringApplicationBuilder(DoorbraakApplication.class).profiles("postgres")
+                .run(arguments(database, database.freshDatabase(name), name, extra).toArray(String[]::new));
+    }
+
+    /** The settings of {@link #start}, for an application on the database at that URL. */
+    static List<String> arguments(BenchDatabase database, String url, String name, String... extra) {
         List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--DB_URL=" + database.freshDatabase(name),
+                "--DB_URL=" + url,
                 "--DB_USER=" + database.user(),
                 "--DB_PASSWORD=" + database.password(),
                 "--ADMIN_USER=admin",
@@ -38,8 +44,7 @@ final class BenchApplication {
                 "--camunda.bpm.process-engine-name=" + name,
                 "--logging.level.root=WARN"));
         args.addAll(List.of(extra));
-        return new SpringApplicationBuilder(DoorbraakApplication.class).profiles("postgres")
-                .run(args.toArray(String[]::new));
+        return args;
     }
 
     /** Completes the case's open task of that kind as the user, as Tasklist would. */
