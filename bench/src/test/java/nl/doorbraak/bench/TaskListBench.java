@@ -445,7 +445,7 @@ class TaskListBench {
                   then %d rounds of %d calls, the four alternating per round
                 - API: GET /api/v1/tasks?pageSize=50 as reviewer-%s (HTTP Basic); engine baseline: TaskService
                   query, candidate group, assigned included, due date then created ascending, count + listPage(0, 50)
-                - Tasklist: POST /camunda/api/engine/engine/default/filter/{id}/list?firstResult=0&maxResults=50 of
+                - Tasklist: POST /camunda/api/engine/engine/{engine}/filter/{id}/list?firstResult=0&maxResults=50 of
                   the filter "Open beoordelingen", session login, created descending (Tasklist's default); engine
                   baseline: the filter's query (candidate group, assigned included, Task_Assess) created descending
 
