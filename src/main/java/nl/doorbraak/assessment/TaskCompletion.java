@@ -1,6 +1,7 @@
 package nl.doorbraak.assessment;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import nl.doorbraak.platform.ConflictException;
@@ -29,11 +31,13 @@ public class TaskCompletion {
     private final TaskService taskService;
     private final IdentityService identityService;
     private final TaskForms forms;
+    private final JdbcClient jdbc;
 
-    TaskCompletion(TaskService taskService, IdentityService identityService, TaskForms forms) {
+    TaskCompletion(TaskService taskService, IdentityService identityService, TaskForms forms, JdbcClient jdbc) {
         this.taskService = taskService;
         this.identityService = identityService;
         this.forms = forms;
+        this.jdbc = jdbc;
     }
 
     /** Validates the input against the task's form (every error at once) and completes the task. */
@@ -79,6 +83,24 @@ public class TaskCompletion {
         return taskService.getIdentityLinksForTask(taskId).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).sorted().toList();
+    }
+
+    /**
+     * The candidate groups of each of the tasks in one query. The engine's API reads them task by
+     * task (the task, then its links): a page of 50 tasks cost 100 queries, most of the page's time.
+     */
+    Map<String, List<String>> candidateGroups(Collection<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> groups = new HashMap<>();
+        jdbc.sql("""
+                SELECT TASK_ID_, GROUP_ID_ FROM ACT_RU_IDENTITYLINK
+                WHERE TASK_ID_ IN (:tasks) AND TYPE_ = :type AND GROUP_ID_ IS NOT NULL ORDER BY GROUP_ID_""")
+                .param("tasks", taskIds).param("type", IdentityLinkType.CANDIDATE)
+                .query((rs, row) -> groups.computeIfAbsent(rs.getString(1), task -> new ArrayList<>()).add(rs.getString(2)))
+                .list();
+        return groups;
     }
 
     /** The case of a task. */

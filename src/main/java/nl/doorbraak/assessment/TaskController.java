@@ -87,15 +87,16 @@ class TaskController {
         if (!links.isEmpty()) {
             response.header("Link", String.join(", ", links));
         }
-        return response.body(tasks.stream()
-                .map(task -> view(task, references.get(task.getProcessInstanceId()), false)).toList());
+        Map<String, List<String>> groups = completion.candidateGroups(tasks.stream().map(Task::getId).toList());
+        return response.body(tasks.stream().map(task -> view(task, references.get(task.getProcessInstanceId()),
+                groups.getOrDefault(task.getId(), List.of()), false)).toList());
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One open task with the case context its form shows")
     TaskView get(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String id) {
         Task task = visibleTask(id, user);
-        return view(task, references(List.of(task)).get(task.getProcessInstanceId()), true);
+        return view(task, references(List.of(task)).get(task.getProcessInstanceId()), candidateGroups(task.getId()), true);
     }
 
     @PostMapping(path = "/{id}/completion", consumes = "application/json")
@@ -127,7 +128,7 @@ class TaskController {
         return references;
     }
 
-    private TaskView view(Task task, String reference, boolean withContext) {
+    private TaskView view(Task task, String reference, List<String> candidateGroups, boolean withContext) {
         Map<String, Object> context = null;
         if (withContext) {
             context = new HashMap<>();
@@ -141,7 +142,7 @@ class TaskController {
         String processDefinitionKey = Optional.ofNullable(task.getProcessDefinitionId())
                 .map(definition -> definition.split(":")[0]).orElse(null);
         return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), reference, processDefinitionKey,
-                candidateGroups(task.getId()), task.getAssignee(), task.getCreateTime(), task.getDueDate(), context,
+                candidateGroups, task.getAssignee(), task.getCreateTime(), task.getDueDate(), context,
                 Map.of("self", "/api/v1/tasks/" + task.getId(),
                         "completion", "/api/v1/tasks/" + task.getId() + "/completion"));
     }

@@ -21,7 +21,8 @@ final class BenchApplication {
     /**
      * The application in the production profile on a fresh database of its own, demo users on,
      * the job executor off (the driver runs asynchronous steps itself), webapps off. Settings are
-     * command-line arguments: they outrank application.yml, which default properties do not.
+     * command-line arguments: they outrank application.yml, which default properties do not. An
+     * extra setting replaces the default of the same name (a repeated argument would be read as a list).
      */
     static ConfigurableApplicationContext start(BenchDatabase database, String name, String... extra) {
         return new SpringApplicationBuilder(DoorbraakApplication.class).profiles("postgres")
@@ -43,7 +44,11 @@ final class BenchApplication {
                 "--camunda.bpm.webapp.enabled=false",
                 "--camunda.bpm.process-engine-name=" + name,
                 "--logging.level.root=WARN"));
-        args.addAll(List.of(extra));
+        for (String setting : extra) {
+            String key = setting.split("=", 2)[0];
+            args.removeIf(arg -> arg.split("=", 2)[0].equals(key));
+            args.add(setting);
+        }
         return args;
     }
 
@@ -58,6 +63,17 @@ final class BenchApplication {
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
+    }
+
+    /** Milliseconds of each of {@code times} calls, one after the other. */
+    static List<Double> millis(int times, Runnable call) {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            long start = System.nanoTime();
+            call.run();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return millis;
     }
 
     static double median(List<Double> values) {
