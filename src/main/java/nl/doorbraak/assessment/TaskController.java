@@ -49,11 +49,14 @@ class TaskController {
             .build();
 
     private final TaskService taskService;
+    private final GroupTaskPages pages;
     private final RuntimeService runtimeService;
     private final TaskCompletion completion;
 
-    TaskController(TaskService taskService, RuntimeService runtimeService, TaskCompletion completion) {
+    TaskController(TaskService taskService, RuntimeService runtimeService, TaskCompletion completion,
+                   GroupTaskPages pages) {
         this.taskService = taskService;
+        this.pages = pages;
         this.runtimeService = runtimeService;
         this.completion = completion;
     }
@@ -70,11 +73,9 @@ class TaskController {
         if (user.groups().isEmpty()) {
             return ResponseEntity.ok().header("X-Total-Count", "0").body(List.of());
         }
-        var query = taskService.createTaskQuery()
-                .taskCandidateGroupIn(new ArrayList<>(user.groups())).includeAssignedTasks()
-                .orderByDueDate().asc().orderByTaskCreateTime().asc();
-        long total = query.count();
-        List<Task> tasks = query.listPage((page - 1) * pageSize, pageSize);
+        GroupTaskPages.Page found = pages.page(user.groups(), (page - 1) * pageSize, pageSize);
+        long total = found.total();
+        List<Task> tasks = found.tasks();
         Map<String, String> references = references(tasks);
         List<String> links = new ArrayList<>();
         if ((long) page * pageSize < total) {

@@ -1,0 +1,92 @@
+package nl.doorbraak.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import nl.doorbraak.request.RequestKind;
+import nl.doorbraak.request.RequestSubmission;
+import nl.doorbraak.security.DoorbraakUser;
+import nl.doorbraak.support.CaseSteps;
+import nl.doorbraak.support.Jobs;
+import nl.doorbraak.support.PostgresIntegrationTest;
+
+/**
+ * The API's task pages find what the engine's query {@code taskCandidateGroupIn(groups)
+ * .includeAssignedTasks()} finds, in its order (due date, then creation; ties by id), page after
+ * page: assigned tasks too, a task with two of the groups once, tasks of other groups never.
+ */
+@PostgresIntegrationTest
+class GroupTaskPagesTests {
+
+    private static final DoorbraakUser ROTTERDAM = new DoorbraakUser("rotterdam", "Indiener Rotterdam",
+            Set.of("municipality-0599"));
+    private static final List<String> GROUPS = List.of("ministry-szw", "ministry-vws");
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RequestSubmission submission;
+    @Autowired
+    GroupTaskPages pages;
+
+    @Test
+    void pagesHoldTheEnginesTasksInTheEnginesOrder() {
+        for (int i = 0; i < 3; i++) {
+            assessedBy("income-support", "youth-care", "education");
+        }
+        Task sharedTask = engine.getTaskService().createTaskQuery().taskCandidateGroup("ministry-szw")
+                .taskDefinitionKey("Task_Assess").list().get(0);
+        engine.getTaskService().addCandidateGroup(sharedTask.getId(), "ministry-vws");
+        Task assignedTask = engine.getTaskService().createTaskQuery().taskCandidateGroup("ministry-vws")
+                .taskDefinitionKey("Task_Assess").list().get(0);
+        engine.getTaskService().setAssignee(assignedTask.getId(), "reviewer-vws");
+
+        List<String> expected = engine.getTaskService().createTaskQuery().taskCandidateGroupIn(GROUPS)
+                .includeAssignedTasks().list().stream()
+                .sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.<Date>naturalOrder()))
+                        .thenComparing(Task::getCreateTime).thenComparing(Task::getId))
+                .map(Task::getId).toList();
+        assertThat(expected).contains(sharedTask.getId(), assignedTask.getId()).doesNotHaveDuplicates();
+
+        List<String> paged = new ArrayList<>();
+        for (int offset = 0; offset < expected.size() + 4; offset += 4) {
+            GroupTaskPages.Page page = pages.page(GROUPS, offset, 4);
+            assertThat(page.total()).isEqualTo(expected.size());
+            assertThat(page.tasks()).hasSizeLessThanOrEqualTo(4);
+            page.tasks().forEach(task -> paged.add(task.getId()));
+        }
+        assertThat(paged).containsExactlyElementsOf(expected);
+        assertThat(pages.page(List.of("ministry-ocw"), 0, 200).tasks())
+                .allSatisfy(task -> assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
+                        .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("ministry-ocw")))
+                .noneMatch(task -> task.getId().equals(sharedTask.getId()));
+    }
+
+    private void assessedBy(String... ruleDomains) {
+        String processInstanceId = submission.submit(RequestKind.RULE_CHANGE,
+                CaseSteps.submission("rotterdam-zuid", "pages@rotterdam.example", ruleDomains), ROTTERDAM, null)
+                .request().processInstanceId();
+        Task intake = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult();
+        engine.getIdentityService().setAuthentication("programme-office", List.of("programme-office"));
+        try {
+            HashMap<String, Object> values = new HashMap<>();
+            values.put("intakeOutcome", "complete");
+            values.put("ruleDomains", List.of(ruleDomains));
+            engine.getTaskService().complete(intake.getId(), values);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        Jobs.runDue(engine);
+    }
+}
