@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestSubmission;
@@ -39,6 +40,16 @@ class GroupTaskPagesTests {
     RequestSubmission submission;
     @Autowired
     GroupTaskPages pages;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theEnginesTablesHaveTheTaskListsIndexes() {
+        assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname LIKE 'doorbraak_%'")
+                .query(String.class).list())
+                .anySatisfy(index -> assertThat(index).contains("act_ru_task", "(due_date_, create_time_, id_)"))
+                .anySatisfy(index -> assertThat(index).contains("act_ru_identitylink", "(group_id_, type_, task_id_)"));
+    }
 
     @Test
     void pagesHoldTheEnginesTasksInTheEnginesOrder() {
