@@ -337,9 +337,14 @@ class TaskListBench {
     private static void firstPage(TaskQuery query, long expected) {
         long count = query.count();
         int size = query.listPage(0, 50).size();
-        if (count != expected || size != 50) {
+        if (count != expected || size != fullPage(expected)) {
             throw new IllegalStateException("Engine query found " + count + " tasks, page of " + size);
         }
+    }
+
+    /** A first page is full, unless the ministry has fewer tasks (a small run, e.g. -Dbench.tasks=300). */
+    private static int fullPage(long tasks) {
+        return (int) Math.min(50, tasks);
     }
 
     private static void apiFirstPage(Http http, String user, long expected) {
@@ -383,7 +388,8 @@ class TaskListBench {
                         + " with cookies " + cookies.getCookieStore().getCookies());
             }
             var body = Http.json(response);
-            if (body.path("count").asLong() != expected || body.path("_embedded").path("task").size() != 50) {
+            if (body.path("count").asLong() != expected
+                    || body.path("_embedded").path("task").size() != fullPage(expected)) {
                 throw new IllegalStateException("Filter list counted " + body.path("count") + " tasks, page of "
                         + body.path("_embedded").path("task").size());
             }
