@@ -13,20 +13,19 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestSubmission;
-import nl.doorbraak.security.DoorbraakUser;
 import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Jobs;
 import nl.doorbraak.support.PostgresIntegrationTest;
+import nl.doorbraak.support.ProcessDriver;
 
 /**
  * Due dates and reminders come from the latest deployed {@code deadlines} table, also now that
@@ -35,9 +34,6 @@ import nl.doorbraak.support.PostgresIntegrationTest;
  */
 @PostgresIntegrationTest
 class DeadlinesTests {
-
-    private static final DoorbraakUser ROTTERDAM = new DoorbraakUser("rotterdam", "Indiener Rotterdam",
-            Set.of("municipality-0599"));
 
     @Autowired
     ProcessEngine engine;
@@ -65,19 +61,14 @@ class DeadlinesTests {
 
     @Test
     void anAssessmentGetsItsDeadlineAndReminderByUrgency() {
+        ProcessDriver driver = new ProcessDriver(engine);
         for (String urgency : List.of("urgent", "normal")) {
-            Task intake = intakeOfNewCase(urgency);
-            engine.getIdentityService().setAuthentication("programme-office", List.of("programme-office"));
-            try {
-                engine.getTaskService().complete(intake.getId(), new HashMap<>(Map.of("intakeOutcome", "complete",
-                        "ruleDomains", List.of("income-support"))));
-            } finally {
-                engine.getIdentityService().clearAuthentication();
-            }
+            ProcessInstance pi = driver.submitted(submission, input(urgency));
+            Task intake = driver.task(pi, "Task_Intake");
+            driver.complete(pi, "Task_Intake", null, "programme-office", new HashMap<>(Map.of("intakeOutcome",
+                    "complete", "ruleDomains", List.of("income-support"))));
             Jobs.runDue(engine);
-            Task assess = engine.getTaskService().createTaskQuery()
-                    .processInstanceBusinessKey(reference(intake))
-                    .taskDefinitionKey("Task_Assess").singleResult();
+            Task assess = driver.task(pi, "Task_Assess");
             Map<String, Object> variables = engine.getTaskService().getVariables(assess.getId());
             Date requested = (Date) variables.get("assessmentRequestedAt");
             Date due = (Date) variables.get("assessmentDue");
@@ -96,18 +87,15 @@ class DeadlinesTests {
     }
 
     private Task intakeOfNewCase(String urgency) {
+        ProcessDriver driver = new ProcessDriver(engine);
+        return driver.task(driver.submitted(submission, input(urgency)), "Task_Intake");
+    }
+
+    private static Map<String, Object> input(String urgency) {
         Map<String, Object> input = CaseSteps.submission("rotterdam-zuid", "deadlines@rotterdam.example",
                 "income-support");
         input.put("urgency", urgency);
-        String processInstanceId = submission.submit(RequestKind.RULE_CHANGE, input, ROTTERDAM, null).request()
-                .processInstanceId();
-        return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey("Task_Intake").singleResult();
-    }
-
-    private String reference(Task task) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .singleResult().getBusinessKey();
+        return input;
     }
 
     /** Due the period after the task was created, in Dutch time (a day across a clock change is still a day). */

@@ -7,20 +7,20 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestSubmission;
-import nl.doorbraak.security.DoorbraakUser;
 import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Jobs;
 import nl.doorbraak.support.PostgresIntegrationTest;
+import nl.doorbraak.support.ProcessDriver;
 
 /**
  * The API's task pages find what the engine's query {@code taskCandidateGroupIn(groups)
@@ -30,8 +30,6 @@ import nl.doorbraak.support.PostgresIntegrationTest;
 @PostgresIntegrationTest
 class GroupTaskPagesTests {
 
-    private static final DoorbraakUser ROTTERDAM = new DoorbraakUser("rotterdam", "Indiener Rotterdam",
-            Set.of("municipality-0599"));
     private static final List<String> GROUPS = List.of("ministry-szw", "ministry-vws");
 
     @Autowired
@@ -85,19 +83,11 @@ class GroupTaskPagesTests {
     }
 
     private void assessedBy(String... ruleDomains) {
-        String processInstanceId = submission.submit(RequestKind.RULE_CHANGE,
-                CaseSteps.submission("rotterdam-zuid", "pages@rotterdam.example", ruleDomains), ROTTERDAM, null)
-                .request().processInstanceId();
-        Task intake = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult();
-        engine.getIdentityService().setAuthentication("programme-office", List.of("programme-office"));
-        try {
-            HashMap<String, Object> values = new HashMap<>();
-            values.put("intakeOutcome", "complete");
-            values.put("ruleDomains", List.of(ruleDomains));
-            engine.getTaskService().complete(intake.getId(), values);
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        ProcessDriver driver = new ProcessDriver(engine);
+        ProcessInstance pi = driver.submitted(submission,
+                CaseSteps.submission("rotterdam-zuid", "pages@rotterdam.example", ruleDomains));
+        driver.complete(pi, "Task_Intake", null, "programme-office", new HashMap<>(Map.of("intakeOutcome", "complete",
+                "ruleDomains", List.of(ruleDomains))));
         Jobs.runDue(engine);
     }
 }

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+
+import nl.doorbraak.request.RequestKind;
+import nl.doorbraak.request.RequestSubmission;
+import nl.doorbraak.security.DoorbraakUser;
 
 /** Drives a case's process as its users do in Tasklist, for the process tests. */
 public final class ProcessDriver {
@@ -16,6 +21,18 @@ public final class ProcessDriver {
 
     public ProcessDriver(ProcessEngine engine) {
         this.engine = engine;
+    }
+
+    /** The municipality of Rotterdam, submitting through the application's service. */
+    public static final DoorbraakUser ROTTERDAM = new DoorbraakUser("rotterdam", "Indiener Rotterdam",
+            Set.of("municipality-0599"));
+
+    /** A rule-change request submitted by Rotterdam through the application's service: its process, at intake. */
+    public ProcessInstance submitted(RequestSubmission submission, Map<String, Object> input) {
+        String processInstanceId = submission.submit(RequestKind.RULE_CHANGE, input, ROTTERDAM, null).request()
+                .processInstanceId();
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult();
     }
 
     /** Completes the task as Tasklist does: authenticated as the user, with the form's variables. */
