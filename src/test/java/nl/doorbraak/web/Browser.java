@@ -7,12 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.UUID;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,11 +49,22 @@ final class Browser implements AutoCloseable {
         follow("main form button[type=submit]");
     }
 
-    /** Clicks a link or submit button and waits until the next page has replaced this one. */
+    /**
+     * Clicks a link or submit button and waits until the next page has replaced this one and loaded.
+     * The old page is recognised by a mark left in its window, not by a reference to one of its
+     * elements: asked about an element while the page is being replaced, Chromium may answer "node
+     * does not belong to the document", an error Selenium does not count as a stale element.
+     */
     void follow(String css) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        String mark = UUID.randomUUID().toString();
+        driver.executeScript("window.doorbraakPage = arguments[0];", mark);
         driver.findElement(By.cssSelector(css)).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(WebDriverException.class) // the page is in between documents
+                .withMessage("the page after clicking " + css)
+                .until(d -> driver.executeScript(
+                        "return window.doorbraakPage !== arguments[0] && document.readyState === 'complete';", mark)
+                        .equals(Boolean.TRUE));
     }
 
     void type(String id, String text) {
