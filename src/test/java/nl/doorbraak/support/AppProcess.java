@@ -57,6 +57,28 @@ public final class AppProcess implements AutoCloseable {
         this.log = logDirectory.resolve(name + ".log");
     }
 
+    /**
+     * A main class of the test classpath as a process of its own, e.g. a benchmark's baseline
+     * server. It gets a free port as its first argument, then the given arguments, and must answer
+     * {@code GET /actuator/health} with a body containing {@code "UP"} once it is ready.
+     */
+    public static AppProcess mainClass(String name, List<String> jvmOptions, Class<?> main, Path logDirectory,
+                                       String... arguments) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(), Integer.toString(port)));
+        command.addAll(List.of(arguments));
+        return new AppProcess(name, command, logDirectory.resolve(name + ".log"), port);
+    }
+
+    private AppProcess(String name, List<String> command, Path log, int port) {
+        this.name = name;
+        this.command = command;
+        this.log = log;
+        this.port = port;
+    }
+
     /** Starts the process and waits until its health says UP. */
     public AppProcess start(Duration timeout) {
         try {

@@ -35,7 +35,9 @@ import nl.doorbraak.support.Http;
  * start, after a warm-up of submissions, and sampled under load; then 8 clients over HTTP Basic for
  * {@code bench.seconds} each: the baseline {@code GET /api/v1/ministries} and the submission
  * {@code POST /api/v1/requests}, as municipality users, each client sending its next request as
- * soon as the last one is answered.
+ * soon as the last one is answered. Then the same submissions against the bare engine behind HTTP
+ * ({@link BareEngineServer}, a process of its own with the same JVM options), the baseline the
+ * ratio of the submissions is taken against.
  */
 class ApiSubmissionFootprintBench {
 
@@ -86,7 +88,7 @@ class ApiSubmissionFootprintBench {
 
     /** What one round measured. */
     record Round(double coldStart, double warmStart, double warmStartCpu, String springStart, Memory afterStart, Memory afterWarmup,
-                 Memory peakUnderLoad, Memory afterLoad, Load baseline, Load submission) {
+                 Memory peakUnderLoad, Memory afterLoad, Load baseline, Load submission, Load bareSubmission) {
     }
 
     @Test
@@ -158,7 +160,21 @@ class ApiSubmissionFootprintBench {
                         jcmd(app.pid(), "VM.native_memory", "summary"));
             }
             app.stop();
-            return new Round(cold, warm, warmCpu, spring, afterStart, afterWarmup, peak, afterLoad, baseline, submission);
+            return new Round(cold, warm, warmCpu, spring, afterStart, afterWarmup, peak, afterLoad, baseline, submission,
+                    bareSubmissions(database, jvmOptions, round));
+        }
+    }
+
+    /** The same submissions, warm-up and load against the bare engine behind HTTP ({@link BareEngineServer}). */
+    private static Load bareSubmissions(BenchDatabase database, List<String> jvmOptions, int round) throws Exception {
+        String url = database.freshDatabase("bench_bare_api");
+        try (AppProcess bare = AppProcess.mainClass("bare-api-round-" + round, jvmOptions, BareEngineServer.class,
+                Path.of("target", "bench"), url, database.user(), database.password())) {
+            bare.start(Duration.ofMinutes(2));
+            run(bare, ApiSubmissionFootprintBench::submit, 201, Duration.ZERO, WARMUP);
+            Load load = run(bare, ApiSubmissionFootprintBench::submit, 201, Duration.ofSeconds(SECONDS), Integer.MAX_VALUE);
+            bare.stop();
+            return load;
         }
     }
 
@@ -300,6 +316,7 @@ class ApiSubmissionFootprintBench {
             Round round = rounds.get(i);
             row(out, i + 1, "GET ministries", round.baseline());
             row(out, i + 1, "POST requests", round.submission());
+            row(out, i + 1, "POST bare engine", round.bareSubmission());
         }
         List<Double> getRate = rounds.stream().map(round -> round.baseline().perSecond()).toList();
         List<Double> postRate = rounds.stream().map(round -> round.submission().perSecond()).toList();
@@ -309,21 +326,34 @@ class ApiSubmissionFootprintBench {
                 / round.baseline().serverCpuMillisPerRequest()).toList();
         List<Double> postP99 = rounds.stream().map(round -> round.submission().percentile(0.99)).toList();
         List<Double> getP99 = rounds.stream().map(round -> round.baseline().percentile(0.99)).toList();
+        List<Double> bareRate = rounds.stream().map(round -> round.bareSubmission().perSecond()).toList();
+        List<Double> bareP99 = rounds.stream().map(round -> round.bareSubmission().percentile(0.99)).toList();
+        List<Double> productPerBare = rounds.stream()
+                .map(round -> round.submission().perSecond() / round.bareSubmission().perSecond()).toList();
+        List<Double> cpuPerBare = rounds.stream().map(round -> round.submission().serverCpuMillisPerRequest()
+                / round.bareSubmission().serverCpuMillisPerRequest()).toList();
         out.append("""
 
                 - medians: GET %.1f req/s (p99 %.1f ms), POST %.1f req/s (p50 %.1f ms, p95 %.1f ms, p99 %.1f ms)
                 - submissions per second / baseline requests per second, per round: %s — median %.3f
                 - server CPU per submission / per baseline request, per round: %s — median %.1f
-                - errors: GET %d, POST %d%s
+                - bare engine behind HTTP (BareEngineServer, same body, same clients): %.1f req/s, p99 %.1f ms;
+                  product / bare submissions per second, per round: %s — median %.2f; server CPU per submission,
+                  product / bare, per round: %s — median %.1f
+                - errors: GET %d, POST %d, POST bare %d%s
                 """.formatted(BenchApplication.median(getRate), BenchApplication.median(getP99),
                 BenchApplication.median(postRate),
                 BenchApplication.median(rounds.stream().map(round -> round.submission().percentile(0.5)).toList()),
                 BenchApplication.median(rounds.stream().map(round -> round.submission().percentile(0.95)).toList()),
                 BenchApplication.median(postP99), format(ratio, "%.3f"), BenchApplication.median(ratio),
                 format(cpuRatio, "%.1f"), BenchApplication.median(cpuRatio),
+                BenchApplication.median(bareRate), BenchApplication.median(bareP99), format(productPerBare, "%.2f"),
+                BenchApplication.median(productPerBare), format(cpuPerBare, "%.1f"), BenchApplication.median(cpuPerBare),
                 rounds.stream().mapToInt(round -> round.baseline().errors()).sum(),
                 rounds.stream().mapToInt(round -> round.submission().errors()).sum(),
-                rounds.stream().flatMap(round -> round.submission().firstErrors().stream()).findFirst()
+                rounds.stream().mapToInt(round -> round.bareSubmission().errors()).sum(),
+                rounds.stream().flatMap(round -> java.util.stream.Stream.concat(round.submission().firstErrors().stream(),
+                        round.bareSubmission().firstErrors().stream())).findFirst()
                         .map(error -> " (first: " + error.substring(0, Math.min(300, error.length())) + ")")
                         .orElse("")));
         return out.toString();

@@ -1,7 +1,6 @@
 package nl.doorbraak.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,23 +17,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
-import org.camunda.bpm.model.bpmn.instance.TimeDate;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -55,7 +40,7 @@ class LifecycleBench {
     private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
     private static final int CASES = Integer.getInteger("bench.cases", 80);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
-    private static final List<String> MINISTRIES = List.of("szw", "vws", "ocw");
+    private static final List<String> MINISTRIES = BareEngine.MINISTRIES;
     private static final DoorbraakUser ROTTERDAM = new DoorbraakUser("rotterdam", "Indiener Rotterdam",
             Set.of("municipality-0599"));
 
@@ -67,7 +52,8 @@ class LifecycleBench {
     @Test
     void productVersusBareEngine() throws Exception {
         BenchDatabase database = BenchDatabase.start();
-        ProcessEngine bare = bareEngine(database);
+        ProcessEngine bare = BareEngine.start(database.freshDatabase("bench_bare"), database.user(),
+                database.password(), "bench_bare");
         try (ConfigurableApplicationContext app = BenchApplication.start(database, "bench_lifecycle",
                 "--doorbraak.demo.cases=false")) {
             ProcessEngine productEngine = app.getBean(ProcessEngine.class);
@@ -160,88 +146,9 @@ class LifecycleBench {
 
     // --- the bare engine: the same models without the application
 
-    private static ProcessEngine bareEngine(BenchDatabase database) {
-        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        configuration.setJdbcUrl(database.freshDatabase("bench_bare"));
-        configuration.setJdbcUsername(database.user());
-        configuration.setJdbcPassword(database.password());
-        configuration.setJdbcDriver("org.postgresql.Driver");
-        configuration.setJdbcMaxActiveConnections(10);
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        configuration.setJobExecutorActivate(false);
-        configuration.setDefaultSerializationFormat("application/json");
-        configuration.setProcessEngineName("bench_bare");
-        configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
-        ProcessEngine engine = configuration.buildProcessEngine();
-        var deployment = engine.getRepositoryService().createDeployment().name("bare");
-        for (String model : List.of("rule-change-request.bpmn", "ministry-assessment.bpmn")) {
-            deployment.addModelInstance(model, bare(model));
-        }
-        for (String table : List.of("responsible-ministries", "consolidated-advice", "decision-authority", "deadlines")) {
-            deployment.addInputStream(table + ".dmn", resource(table + ".dmn"));
-        }
-        deployment.deploy();
-        return engine;
-    }
-
-    /** The deployed model with no-op service tasks, no listeners, no due dates and timers far in the future. */
-    private static BpmnModelInstance bare(String name) {
-        BpmnModelInstance model = Bpmn.readModelFromStream(resource(name));
-        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-            task.removeAttributeNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression");
-            task.removeAttributeNs("http://camunda.org/schema/1.0/bpmn", "expression");
-            task.setCamundaClass(NoOp.class.getName());
-        }
-        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-            task.removeAttributeNs("http://camunda.org/schema/1.0/bpmn", "dueDate");
-        }
-        for (ExtensionElements extensions : model.getModelElementsByType(ExtensionElements.class)) {
-            List<ModelElementInstance> listeners = new ArrayList<>();
-            listeners.addAll(extensions.getChildElementsByType(CamundaExecutionListener.class));
-            listeners.addAll(extensions.getChildElementsByType(CamundaTaskListener.class));
-            listeners.forEach(extensions::removeChildElement);
-        }
-        for (TimeDate date : model.getModelElementsByType(TimeDate.class)) {
-            date.setTextContent("2099-12-31T00:00:00");
-        }
-        return model;
-    }
-
-    private static InputStream resource(String name) {
-        InputStream stream = LifecycleBench.class.getClassLoader().getResourceAsStream("processes/" + name);
-        if (stream == null) {
-            throw new IllegalStateException("Model not on the classpath: " + name);
-        }
-        return stream;
-    }
-
-    /** A service task that does nothing. */
-    public static class NoOp implements JavaDelegate {
-        @Override
-        public void execute(DelegateExecution execution) {
-            // the bare engine's service tasks: no application behind them
-        }
-    }
-
     private static void bareCase(ProcessEngine engine, int number) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("requestId", "bare-" + number);
-        variables.put("reference", "BARE-" + number);
-        variables.put("kind", "rule-change");
-        variables.put("municipalityCode", "0599");
-        variables.put("focusArea", "rotterdam-zuid");
-        variables.put("urgency", "normal");
-        variables.put("ruleDomains", new ArrayList<>(List.of("income-support", "youth-care", "education")));
-        variables.put("budgetOwners", new ArrayList<String>());
-        variables.put("totalAmount", 0.0);
-        // what the application's delegates would have set
-        variables.put("ministries", new ArrayList<>(MINISTRIES));
-        variables.put("supportCount", 3L);
-        variables.put("conditionsCount", 0L);
-        variables.put("rejectCount", 0L);
-        ProcessInstance instance = engine.getRuntimeService().createMessageCorrelation("RuleChangeRequestSubmitted")
-                .processInstanceBusinessKey("BARE-" + number).setVariables(variables).correlateStartMessage();
+        ProcessInstance instance = BareEngine.submitRuleChange(engine, "BARE-" + number,
+                List.of("income-support", "youth-care", "education"));
         complete(engine, instance.getId(), "Task_Intake", "programme-office", Map.of("intakeOutcome", "complete",
                 "ruleDomains", List.of("income-support", "youth-care", "education")));
         advise(engine, instance.getId());
