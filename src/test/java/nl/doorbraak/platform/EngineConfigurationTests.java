@@ -58,6 +58,15 @@ class EngineConfigurationTests {
     }
 
     @Test
+    void theEnginesQueriesReadTheirPropertiesThroughTheCachingAccessor() throws Exception {
+        assertThat(org.apache.ibatis.ognl.OgnlRuntime.getPropertyAccessor(Object.class))
+                .isInstanceOf(QueryPropertyReadCache.CachingObjectPropertyAccessor.class);
+        // a task query renders the conditions with the properties that have no getter, and answers
+        assertThat(processEngine.getTaskService().createTaskQuery().withoutTenantId()
+                .processInstanceBusinessKey("NPLV-0000-00000").list()).isEmpty();
+    }
+
+    @Test
     void decisionTablesUseTheCachingFeelEngineAndEvaluateAsBefore() {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
