@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -114,19 +115,37 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 
     /** Waits until the condition holds (returns non-null, non-false) and returns its value. */
     public <T> T until(String what, Function<WebDriver, T> condition) {
-        return wait.withMessage(what).until(condition);
+        return wait.withMessage(what).until(askedAgainOnDetachedNodes(condition));
     }
 
     /** As {@link #until(String, Function)}, with a message made when the wait fails. */
     public <T> T until(Supplier<String> what, Function<WebDriver, T> condition) {
-        return wait.withMessage(what).until(condition);
+        return wait.withMessage(what).until(askedAgainOnDetachedNodes(condition));
     }
 
     /** As {@link #until(String, Function)}, with a patience of its own. */
     public <T> T until(String what, Duration patience, Function<WebDriver, T> condition) {
         WebDriverWait patient = new WebDriverWait(driver, patience);
         patient.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return patient.withMessage(what).until(condition);
+        return patient.withMessage(what).until(askedAgainOnDetachedNodes(condition));
+    }
+
+    /**
+     * Chromium sometimes reports an element the page has just replaced not as stale but as "Node
+     * with given id does not belong to the document" (an unknown error to Selenium; it failed a
+     * CI run of the page tests once): such a condition is asked again, like a stale one.
+     */
+    private static <T> Function<WebDriver, T> askedAgainOnDetachedNodes(Function<WebDriver, T> condition) {
+        return driver -> {
+            try {
+                return condition.apply(driver);
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        };
     }
 
     /** The one visible element, waited for. */
