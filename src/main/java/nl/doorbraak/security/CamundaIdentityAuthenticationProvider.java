@@ -1,18 +1,16 @@
 package nl.doorbraak.security;
 
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Authenticates API callers against the Camunda identities, so the API, Tasklist and Cockpit
@@ -23,11 +21,16 @@ import org.springframework.stereotype.Component;
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final UserDirectory users;
     private final LoginThrottle throttle;
+    private final TransactionTemplate transaction;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, UserDirectory users, LoginThrottle throttle,
+                                          PlatformTransactionManager transactions) {
         this.identityService = identityService;
+        this.users = users;
         this.throttle = throttle;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -41,21 +44,18 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         throttle.refusedFor(userId).ifPresent(wait -> {
             throw new LoginThrottledException(userId, wait);
         });
-        if (!identityService.checkPassword(userId, password)) {
+        // every API call authenticates: the password check and the user's groups and name in one transaction,
+        // which commits also when the password is wrong (the engine counts failed attempts)
+        DoorbraakUser user = transaction.execute(status ->
+                identityService.checkPassword(userId, password) ? users.find(userId).orElse(null) : null);
+        if (user == null) {
             throttle.failed(userId);
             throw new BadCredentialsException("Onjuiste gebruikersnaam of wachtwoord.");
         }
         throttle.succeeded(userId);
-        Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).collect(Collectors.toSet());
-        DoorbraakUser user = new DoorbraakUser(userId, displayName(userId), groups);
-        List<SimpleGrantedAuthority> authorities = groups.stream().sorted().map(SimpleGrantedAuthority::new).toList();
+        List<SimpleGrantedAuthority> authorities = user.groups().stream().sorted().map(SimpleGrantedAuthority::new)
+                .toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
-    }
-
-    private String displayName(String userId) {
-        User user = identityService.createUserQuery().userId(userId).singleResult();
-        return user == null ? userId : UserDirectory.displayName(user);
     }
 
     @Override

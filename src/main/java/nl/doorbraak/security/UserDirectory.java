@@ -9,28 +9,40 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Looks up Camunda identities as the application sees them: a user with display name and groups. */
 @Service
 public class UserDirectory {
 
     private final IdentityService identityService;
+    private final TransactionTemplate readOnly;
 
-    UserDirectory(IdentityService identityService) {
+    UserDirectory(IdentityService identityService, PlatformTransactionManager transactions) {
         this.identityService = identityService;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
+    /**
+     * The user with display name and groups. Both are read in one transaction (or the caller's):
+     * the API authenticates every call with this, and each engine query in a transaction of its
+     * own cost two more round trips to the database.
+     */
     public Optional<DoorbraakUser> find(String userId) {
         if (userId == null) {
             return Optional.empty();
         }
-        User user = identityService.createUserQuery().userId(userId).singleResult();
-        if (user == null) {
-            return Optional.empty();
-        }
-        Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).collect(Collectors.toSet());
-        return Optional.of(new DoorbraakUser(userId, displayName(user), groups));
+        return readOnly.execute(status -> {
+            User user = identityService.createUserQuery().userId(userId).singleResult();
+            if (user == null) {
+                return Optional.<DoorbraakUser>empty();
+            }
+            Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                    .map(Group::getId).collect(Collectors.toSet());
+            return Optional.of(new DoorbraakUser(userId, displayName(user), groups));
+        });
     }
 
     /** The name a person reads for a user id, e.g. "Beoordelaar SZW". */
