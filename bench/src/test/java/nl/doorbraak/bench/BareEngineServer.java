@@ -32,6 +32,9 @@ public final class BareEngineServer {
     }
 
     public static void main(String[] arguments) throws IOException {
+        // as Tomcat does: without it the JDK's server waits for the client's delayed ACK (~40 ms) before
+        // sending the rest of an answer written in two parts
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         int port = Integer.parseInt(arguments[0]);
         ProcessEngine engine = BareEngine.start(arguments[1], arguments[2], arguments[3], "bench_bare_api");
         AtomicLong references = new AtomicLong();
