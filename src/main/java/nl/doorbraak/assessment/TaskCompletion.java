@@ -2,6 +2,7 @@ package nl.doorbraak.assessment;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,10 +97,13 @@ public class TaskCompletion {
         Map<String, List<String>> groups = new HashMap<>();
         jdbc.sql("""
                 SELECT TASK_ID_, GROUP_ID_ FROM ACT_RU_IDENTITYLINK
-                WHERE TASK_ID_ IN (:tasks) AND TYPE_ = :type AND GROUP_ID_ IS NOT NULL ORDER BY GROUP_ID_""")
+                WHERE TASK_ID_ IN (:tasks) AND TYPE_ = :type AND GROUP_ID_ IS NOT NULL""")
                 .param("tasks", taskIds).param("type", IdentityLinkType.CANDIDATE)
                 .query((rs, row) -> groups.computeIfAbsent(rs.getString(1), task -> new ArrayList<>()).add(rs.getString(2)))
                 .list();
+        // sorted as candidateGroups(taskId) sorts, not by the database's collation, so a task's groups
+        // read the same in the list and on its own
+        groups.values().forEach(Collections::sort);
         return groups;
     }
 

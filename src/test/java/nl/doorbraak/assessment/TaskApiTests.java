@@ -428,6 +428,19 @@ class TaskApiTests {
         }
     }
 
+    @Test
+    void aTaskWithTwoCandidateGroupsNamesThemAlikeInTheListAndOnItsOwn() {
+        String reference = submit(http, ARNHEM, ruleChange(ARNHEM_AREA, uniqueEmail(ARNHEM), "income-support"));
+        intakeAsks(http, processEngine, reference, "Welke scholen in Arnhem-Oost doen mee?");
+        String taskId = openTask(taskService, reference, "Task_ProvideInformation").getId();
+        taskService.addCandidateGroup(taskId, TestUsers.PROGRAMME_OFFICE);
+
+        JsonNode listed = listedTask(ARNHEM, taskId).orElseThrow(() -> new AssertionError("not in Arnhem's tasks"));
+        JsonNode own = Http.json(ok(http.get("/api/v1/tasks/" + taskId, ARNHEM)));
+        assertThat(texts(listed.path("candidateGroups"))).containsExactly("municipality-0202", "programme-office");
+        assertThat(texts(own.path("candidateGroups"))).containsExactly("municipality-0202", "programme-office");
+    }
+
     private Optional<JsonNode> listedTask(String user, String taskId) {
         for (JsonNode task : Http.json(ok(http.get("/api/v1/tasks", user)))) {
             if (taskId.equals(task.path("id").asText())) {
