@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The packaged application ({@code target/doorbraak-*.jar}, built by {@code package}) running as
@@ -37,24 +38,23 @@ public final class AppProcess implements AutoCloseable {
     /** With the JVM options, database credentials and log directory of the caller. */
     public AppProcess(String name, List<String> jvmOptions, String jdbcUrl, String databaseUser,
                       String databasePassword, Path logDirectory, String... extraArguments) {
-        this.name = name;
-        this.port = freePort();
-        String jar = System.getProperty("doorbraak.jar");
-        if (jar == null || !new File(jar).isFile()) {
-            throw new IllegalStateException("No application jar in system property doorbraak.jar (" + jar
-                    + "): run with the reliability or bench profile, after package");
-        }
-        this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        this.command.addAll(jvmOptions);
-        this.command.addAll(List.of("-jar", jar,
-                "--spring.profiles.active=postgres",
-                "--server.port=" + port,
-                "--DB_URL=" + jdbcUrl, "--DB_USER=" + databaseUser, "--DB_PASSWORD=" + databasePassword,
-                "--ADMIN_USER=admin", "--ADMIN_PASSWORD=" + TestUsers.PASSWORD,
-                "--doorbraak.demo.enabled=true", "--doorbraak.demo.password=" + TestUsers.PASSWORD,
-                "--doorbraak.data-dir=" + System.getProperty("java.io.tmpdir")));
-        this.command.addAll(List.of(extraArguments));
-        this.log = logDirectory.resolve(name + ".log");
+        this(name, freePort(), logDirectory, port -> {
+            String jar = System.getProperty("doorbraak.jar");
+            if (jar == null || !new File(jar).isFile()) {
+                throw new IllegalStateException("No application jar in system property doorbraak.jar (" + jar
+                        + "): run with the reliability or bench profile, after package");
+            }
+            List<String> command = java(jvmOptions);
+            command.addAll(List.of("-jar", jar,
+                    "--spring.profiles.active=postgres",
+                    "--server.port=" + port,
+                    "--DB_URL=" + jdbcUrl, "--DB_USER=" + databaseUser, "--DB_PASSWORD=" + databasePassword,
+                    "--ADMIN_USER=admin", "--ADMIN_PASSWORD=" + TestUsers.PASSWORD,
+                    "--doorbraak.demo.enabled=true", "--doorbraak.demo.password=" + TestUsers.PASSWORD,
+                    "--doorbraak.data-dir=" + System.getProperty("java.io.tmpdir")));
+            command.addAll(List.of(extraArguments));
+            return command;
+        });
     }
 
     /**
@@ -64,19 +64,26 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess mainClass(String name, List<String> jvmOptions, Class<?> main, Path logDirectory,
                                        String... arguments) {
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(), Integer.toString(port)));
-        command.addAll(List.of(arguments));
-        return new AppProcess(name, command, logDirectory.resolve(name + ".log"), port);
+        return new AppProcess(name, freePort(), logDirectory, port -> {
+            List<String> command = java(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(), Integer.toString(port)));
+            command.addAll(List.of(arguments));
+            return command;
+        });
     }
 
-    private AppProcess(String name, List<String> command, Path log, int port) {
+    private AppProcess(String name, int port, Path logDirectory, IntFunction<List<String>> command) {
         this.name = name;
-        this.command = command;
-        this.log = log;
         this.port = port;
+        this.command = command.apply(port);
+        this.log = logDirectory.resolve(name + ".log");
+    }
+
+    /** This JVM's java with the options. */
+    private static List<String> java(List<String> jvmOptions) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        return command;
     }
 
     /** Starts the process and waits until its health says UP. */
