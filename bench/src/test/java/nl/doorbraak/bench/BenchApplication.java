@@ -25,8 +25,15 @@ final class BenchApplication {
      * extra setting replaces the default of the same name (a repeated argument would be read as a list).
      */
     static ConfigurableApplicationContext start(BenchDatabase database, String name, String... extra) {
-        return new SpringApplicationBuilder(DoorbraakApplication.class).profiles("postgres")
-                .run(arguments(database, database.freshDatabase(name), name, extra).toArray(String[]::new));
+        return start(database, name, List.of(), extra);
+    }
+
+    /** As {@link #start(BenchDatabase, String, String...)}, with configuration classes added to the application's. */
+    static ConfigurableApplicationContext start(BenchDatabase database, String name, List<Class<?>> sources,
+                                                String... extra) {
+        return new SpringApplicationBuilder(DoorbraakApplication.class).sources(sources.toArray(Class<?>[]::new))
+                .profiles("postgres").run(arguments(database, database.freshDatabase(name), name, extra)
+                        .toArray(String[]::new));
     }
 
     /** The settings of {@link #start}, for an application on the database at that URL. */

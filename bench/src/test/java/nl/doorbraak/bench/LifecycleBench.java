@@ -45,7 +45,7 @@ class LifecycleBench {
             Set.of("municipality-0599"));
 
     /** What a driver does with one case, whichever engine runs it. */
-    private interface Lifecycle {
+    interface Lifecycle {
         void runOneCase(int number);
     }
 
@@ -58,17 +58,23 @@ class LifecycleBench {
                 "--doorbraak.demo.cases=false")) {
             ProcessEngine productEngine = app.getBean(ProcessEngine.class);
             RequestSubmission submission = app.getBean(RequestSubmission.class);
-            Lifecycle product = number -> productCase(productEngine, submission);
-            Lifecycle bareCase = number -> bareCase(bare, number);
+            Map<Integer, StepTimes> productSteps = Map.of(1, new StepTimes(), 4, new StepTimes());
+            Map<Integer, StepTimes> bareSteps = Map.of(1, new StepTimes(), 4, new StepTimes());
 
-            run(product, 1, WARMUP);
-            run(bareCase, 1, WARMUP);
+            run(number -> productCase(productEngine, submission, productSteps.get(1)), 1, WARMUP);
+            run(number -> bareCase(bare, number, bareSteps.get(1)), 1, WARMUP);
+            productSteps.get(1).clear();
+            bareSteps.get(1).clear();
             Map<Integer, List<Double>> productRates = new HashMap<>();
             Map<Integer, List<Double>> bareRates = new HashMap<>();
             for (int threads : List.of(1, 4)) {
+                StepTimes productTimes = productSteps.get(threads);
+                StepTimes bareTimes = bareSteps.get(threads);
                 for (int round = 0; round < ROUNDS; round++) {
-                    productRates.computeIfAbsent(threads, t -> new ArrayList<>()).add(run(product, threads, CASES));
-                    bareRates.computeIfAbsent(threads, t -> new ArrayList<>()).add(run(bareCase, threads, CASES));
+                    productRates.computeIfAbsent(threads, t -> new ArrayList<>()).add(
+                            run(number -> productCase(productEngine, submission, productTimes), threads, CASES));
+                    bareRates.computeIfAbsent(threads, t -> new ArrayList<>()).add(
+                            run(number -> bareCase(bare, number, bareTimes), threads, CASES));
                 }
             }
             StringBuilder table = new StringBuilder("| threads | product cases/s (rounds) | bare engine cases/s (rounds) | "
@@ -81,6 +87,8 @@ class LifecycleBench {
                         .append(" | ").append(String.format("%.1f", b)).append(" | ")
                         .append(String.format("%.2f", p / b)).append(" |\n");
             }
+            table.append("\nMedian milliseconds per step of a case, all measured rounds:\n\n")
+                    .append(stepTable(productSteps, bareSteps));
             String report = """
                     # Case lifecycle: product versus bare engine (%s)
 
@@ -102,7 +110,7 @@ class LifecycleBench {
     }
 
     /** Cases per second for {@code cases} cases spread over the threads. */
-    private static double run(Lifecycle lifecycle, int threads, int cases) throws Exception {
+    static double run(Lifecycle lifecycle, int threads, int cases) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
@@ -123,18 +131,14 @@ class LifecycleBench {
 
     // --- the product
 
-    private static void productCase(ProcessEngine engine, RequestSubmission submission) {
+    static void productCase(ProcessEngine engine, RequestSubmission submission, StepTimes steps) {
         Map<String, Object> input = CaseSteps.submission("rotterdam-zuid", "bench@rotterdam.example",
                 "income-support", "youth-care", "education");
         input.put("requestedInstrument", "policy-change");
-        String processInstanceId = submission.submit(RequestKind.RULE_CHANGE, input, ROTTERDAM, null).request()
-                .processInstanceId();
-        complete(engine, processInstanceId, "Task_Intake", "programme-office", Map.of("intakeOutcome", "complete",
-                "ruleDomains", List.of("income-support", "youth-care", "education")));
-        advise(engine, processInstanceId);
-        complete(engine, processInstanceId, "Task_Decide", "programme-director", decision());
-        runJobs(engine, processInstanceId);
-        requireEnded(engine, processInstanceId);
+        String[] processInstanceId = new String[1];
+        steps.time("submit", () -> processInstanceId[0] = submission.submit(RequestKind.RULE_CHANGE, input, ROTTERDAM,
+                null).request().processInstanceId());
+        sameSteps(engine, processInstanceId[0], steps);
     }
 
     /** A case counts only when it ran to its end. */
@@ -146,28 +150,34 @@ class LifecycleBench {
 
     // --- the bare engine: the same models without the application
 
-    private static void bareCase(ProcessEngine engine, int number) {
-        ProcessInstance instance = BareEngine.submitRuleChange(engine, "BARE-" + number,
-                List.of("income-support", "youth-care", "education"));
-        complete(engine, instance.getId(), "Task_Intake", "programme-office", Map.of("intakeOutcome", "complete",
-                "ruleDomains", List.of("income-support", "youth-care", "education")));
-        advise(engine, instance.getId());
-        complete(engine, instance.getId(), "Task_Decide", "programme-director", decision());
-        runJobs(engine, instance.getId());
-        requireEnded(engine, instance.getId());
+    static void bareCase(ProcessEngine engine, int number, StepTimes steps) {
+        ProcessInstance[] instance = new ProcessInstance[1];
+        steps.time("submit", () -> instance[0] = BareEngine.submitRuleChange(engine, "BARE-" + number,
+                List.of("income-support", "youth-care", "education")));
+        sameSteps(engine, instance[0].getId(), steps);
     }
 
     // --- the same user steps for both
 
-    private static void advise(ProcessEngine engine, String processInstanceId) {
+    /** Intake, the three advices (the last one's jobs join them), decision, then the letter's jobs to the end. */
+    private static void sameSteps(ProcessEngine engine, String processInstanceId, StepTimes steps) {
+        steps.time("intake", () -> complete(engine, processInstanceId, "Task_Intake", "programme-office",
+                Map.of("intakeOutcome", "complete", "ruleDomains", List.of("income-support", "youth-care", "education"))));
         for (String ministry : MINISTRIES) {
-            Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey(engine,
-                    processInstanceId)).taskDefinitionKey("Task_Assess").taskCandidateGroup("ministry-" + ministry)
-                    .singleResult();
-            completeTask(engine, task, "reviewer-" + ministry, "ministry-" + ministry, Map.of("assessmentOutcome", "advice",
-                    "advice", "support", "rationale", "Akkoord."));
-            runJobs(engine, processInstanceId);
+            steps.time("advice " + ministry.toUpperCase() + " and its jobs", () -> advise(engine, processInstanceId, ministry));
         }
+        steps.time("decision", () -> complete(engine, processInstanceId, "Task_Decide", "programme-director", decision()));
+        steps.time("jobs to the end (decision letter)", () -> runJobs(engine, processInstanceId));
+        requireEnded(engine, processInstanceId);
+    }
+
+    private static void advise(ProcessEngine engine, String processInstanceId, String ministry) {
+        Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey(engine,
+                processInstanceId)).taskDefinitionKey("Task_Assess").taskCandidateGroup("ministry-" + ministry)
+                .singleResult();
+        completeTask(engine, task, "reviewer-" + ministry, "ministry-" + ministry, Map.of("assessmentOutcome", "advice",
+                "advice", "support", "rationale", "Akkoord."));
+        runJobs(engine, processInstanceId);
     }
 
     private static Map<String, Object> decision() {
@@ -221,7 +231,30 @@ class LifecycleBench {
         return family;
     }
 
-    private static String format(List<Double> values) {
+    /** Per step, product and bare engine at 1 and 4 threads, and what the product adds at 1 thread. */
+    static String stepTable(Map<Integer, StepTimes> product, Map<Integer, StepTimes> bare) {
+        StringBuilder table = new StringBuilder("| step | product, 1 thread | bare, 1 thread | product minus bare "
+                + "| product, 4 threads | bare, 4 threads |\n|---|---|---|---|---|---|\n");
+        double[] sums = new double[5];
+        for (String step : product.get(1).steps()) {
+            double[] row = {product.get(1).median(step), bare.get(1).median(step),
+                    product.get(1).median(step) - bare.get(1).median(step), product.get(4).median(step),
+                    bare.get(4).median(step)};
+            table.append("| ").append(step);
+            for (int i = 0; i < row.length; i++) {
+                table.append(" | ").append(String.format("%.1f", row[i]));
+                sums[i] += row[i];
+            }
+            table.append(" |\n");
+        }
+        table.append("| sum of the medians");
+        for (double sum : sums) {
+            table.append(" | ").append(String.format("%.1f", sum));
+        }
+        return table.append(" |\n").toString();
+    }
+
+    static String format(List<Double> values) {
         return String.join(", ", values.stream().map(value -> String.format("%.1f", value)).toList());
     }
 }
