@@ -1,73 +1,117 @@
 package nl.doorbraak.reference;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Read access to the reference data, for the API and for other modules. */
+/**
+ * Read access to the reference data, for the API and for other modules. The tables change only
+ * with a release (their Flyway migrations), so they are read once per process, at first use, and
+ * served from memory: a case looked them up about thirty times, a database round trip each
+ * (docs/benchmarks.md, scenario 1). Lists keep the database's order.
+ */
 @Service
 public class ReferenceData {
 
     private final JdbcClient jdbc;
+    private volatile Snapshot snapshot;
 
     ReferenceData(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** All reference data as read at one moment, with an index by code for each table. */
+    private record Snapshot(List<Municipality> municipalities, Map<String, Municipality> municipalityByCode,
+                            List<FocusArea> focusAreas, Map<String, FocusArea> focusAreaByCode,
+                            List<Ministry> ministries, Map<String, Ministry> ministryByCode,
+                            List<RuleDomain> ruleDomains, Map<String, RuleDomain> ruleDomainByCode,
+                            List<Regulation> regulations, Map<String, Regulation> regulationByCode) {
+    }
+
     public List<Municipality> municipalities() {
-        return jdbc.sql("SELECT code, name, official_name FROM municipality ORDER BY name, code")
-                .query(Municipality.class).list();
+        return snapshot().municipalities();
     }
 
     public Optional<Municipality> municipality(String code) {
-        return jdbc.sql("SELECT code, name, official_name FROM municipality WHERE code = ?")
-                .param(code).query(Municipality.class).optional();
+        return find(snapshot().municipalityByCode(), code);
     }
 
     public List<FocusArea> focusAreas() {
-        return jdbc.sql("SELECT code, name, municipality_code FROM focus_area ORDER BY name, code")
-                .query(FocusArea.class).list();
+        return snapshot().focusAreas();
     }
 
     public List<FocusArea> focusAreasOf(String municipalityCode) {
-        return jdbc.sql("SELECT code, name, municipality_code FROM focus_area WHERE municipality_code = ? ORDER BY name, code")
-                .param(municipalityCode).query(FocusArea.class).list();
+        return snapshot().focusAreas().stream().filter(area -> area.municipalityCode().equals(municipalityCode))
+                .toList();
     }
 
     public Optional<FocusArea> focusArea(String code) {
-        return jdbc.sql("SELECT code, name, municipality_code FROM focus_area WHERE code = ?")
-                .param(code).query(FocusArea.class).optional();
+        return find(snapshot().focusAreaByCode(), code);
     }
 
     public List<Ministry> ministries() {
-        return jdbc.sql("SELECT code, abbreviation, name FROM ministry ORDER BY code")
-                .query(Ministry.class).list();
+        return snapshot().ministries();
     }
 
     public Optional<Ministry> ministry(String code) {
-        return jdbc.sql("SELECT code, abbreviation, name FROM ministry WHERE code = ?")
-                .param(code).query(Ministry.class).optional();
+        return find(snapshot().ministryByCode(), code);
     }
 
     public List<RuleDomain> ruleDomains() {
-        return jdbc.sql("SELECT code, name, typical_rules, ministry_code FROM rule_domain ORDER BY code")
-                .query(RuleDomain.class).list();
+        return snapshot().ruleDomains();
     }
 
     public Optional<RuleDomain> ruleDomain(String code) {
-        return jdbc.sql("SELECT code, name, typical_rules, ministry_code FROM rule_domain WHERE code = ?")
-                .param(code).query(RuleDomain.class).optional();
+        return find(snapshot().ruleDomainByCode(), code);
     }
 
     public List<Regulation> regulations() {
-        return jdbc.sql("SELECT code, name, ministry_code FROM regulation ORDER BY ministry_code, code")
-                .query(Regulation.class).list();
+        return snapshot().regulations();
     }
 
     public Optional<Regulation> regulation(String code) {
-        return jdbc.sql("SELECT code, name, ministry_code FROM regulation WHERE code = ?")
-                .param(code).query(Regulation.class).optional();
+        return find(snapshot().regulationByCode(), code);
+    }
+
+    private Snapshot snapshot() {
+        Snapshot current = snapshot;
+        if (current == null) {
+            // two threads may both read the tables the first time; both get the same data
+            current = read();
+            snapshot = current;
+        }
+        return current;
+    }
+
+    private Snapshot read() {
+        List<Municipality> municipalities = jdbc.sql("SELECT code, name, official_name FROM municipality ORDER BY name, code")
+                .query(Municipality.class).list();
+        List<FocusArea> focusAreas = jdbc.sql("SELECT code, name, municipality_code FROM focus_area ORDER BY name, code")
+                .query(FocusArea.class).list();
+        List<Ministry> ministries = jdbc.sql("SELECT code, abbreviation, name FROM ministry ORDER BY code")
+                .query(Ministry.class).list();
+        List<RuleDomain> ruleDomains = jdbc.sql("SELECT code, name, typical_rules, ministry_code FROM rule_domain ORDER BY code")
+                .query(RuleDomain.class).list();
+        List<Regulation> regulations = jdbc.sql("SELECT code, name, ministry_code FROM regulation ORDER BY ministry_code, code")
+                .query(Regulation.class).list();
+        return new Snapshot(List.copyOf(municipalities), byCode(municipalities, Municipality::code),
+                List.copyOf(focusAreas), byCode(focusAreas, FocusArea::code),
+                List.copyOf(ministries), byCode(ministries, Ministry::code),
+                List.copyOf(ruleDomains), byCode(ruleDomains, RuleDomain::code),
+                List.copyOf(regulations), byCode(regulations, Regulation::code));
+    }
+
+    /** As the query by code did: no code, no row (an immutable map refuses to look up null). */
+    private static <T> Optional<T> find(Map<String, T> byCode, String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(byCode.get(code));
+    }
+
+    private static <T> Map<String, T> byCode(List<T> rows, Function<T, String> code) {
+        return rows.stream().collect(Collectors.toUnmodifiableMap(code, Function.identity()));
     }
 }

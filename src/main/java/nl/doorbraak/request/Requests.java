@@ -1,6 +1,8 @@
 package nl.doorbraak.request;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +55,18 @@ public class Requests {
         insertRuleDomains(requestId, ruleDomains);
     }
 
+    /** One statement for all of them instead of a database round trip per domain. */
     void insertRuleDomains(UUID requestId, List<String> ruleDomains) {
-        for (String domain : ruleDomains) {
-            jdbc.sql("INSERT INTO request_rule_domain (request_id, rule_domain_code) VALUES (?, ?)")
-                    .params(requestId, domain).update();
+        if (ruleDomains.isEmpty()) {
+            return;
         }
+        List<Object> params = new ArrayList<>();
+        ruleDomains.forEach(domain -> {
+            params.add(requestId);
+            params.add(domain);
+        });
+        jdbc.sql("INSERT INTO request_rule_domain (request_id, rule_domain_code) VALUES "
+                + String.join(", ", Collections.nCopies(ruleDomains.size(), "(?, ?)"))).params(params).update();
     }
 
     void linkProcessInstance(UUID requestId, String processInstanceId) {
