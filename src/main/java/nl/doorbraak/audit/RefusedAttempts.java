@@ -4,8 +4,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.platform.AccessRefused;
+import nl.doorbraak.platform.AccessRefused.Refusal;
 
-/** Every refused attempt (401, 403, 429 for a throttled login) goes on the system chain: who tried what. */
+/** Every refused attempt goes on the system chain: who tried what, and why it was refused. */
 @Component
 class RefusedAttempts {
 
@@ -18,25 +19,45 @@ class RefusedAttempts {
     @EventListener
     void on(AccessRefused refused) {
         String endpoint = refused.method() + " " + refused.path();
-        if (refused.status() == 429) {
-            // throttled: like a failed login, the user that was tried is named only in the explanation
-            audit.system()
-                    .action("login-throttled", "Aanmelding geweigerd: te veel mislukte pogingen")
-                    .resource("endpoint", endpoint, endpoint)
-                    .explanation("Aanmeldpoging als '" + refused.userId() + "'")
-                    .refused()
-                    .record();
-            return;
-        }
-        boolean unauthenticated = refused.status() == 401;
-        // a failed login names the user that was tried, not a user who acted
-        audit.system().by(unauthenticated ? null : refused.userId())
-                .action(unauthenticated ? "access-unauthenticated" : "access-denied",
-                        unauthenticated ? "Toegang geweigerd: niet (juist) aangemeld" : "Toegang geweigerd")
+        // a failed or throttled login names the user that was tried in the explanation, not as a user who acted
+        boolean loginAttempt = switch (refused.refusal()) {
+            case UNAUTHENTICATED, LOGIN_FAILED, LOGIN_THROTTLED -> true;
+            default -> false;
+        };
+        String tried = loginAttempt && refused.userId() != null ? "Aanmeldpoging als '" + refused.userId() + "'" : null;
+        String explanation = tried == null ? refused.detail()
+                : refused.detail() == null ? tried : tried + ". " + refused.detail();
+        audit.system().by(loginAttempt ? null : refused.userId())
+                .action(action(refused.refusal()), display(refused.refusal()))
                 .resource("endpoint", endpoint, endpoint)
-                .explanation(unauthenticated && refused.userId() != null
-                        ? "Aanmeldpoging als '" + refused.userId() + "'" : null)
+                .explanation(explanation)
                 .refused()
                 .record();
+    }
+
+    static String action(Refusal refusal) {
+        return switch (refusal) {
+            case UNAUTHENTICATED -> "access-unauthenticated";
+            case LOGIN_FAILED -> "login-failed";
+            case LOGIN_THROTTLED -> "login-throttled";
+            case FORBIDDEN -> "access-denied";
+            case NOT_FOUND -> "access-not-found";
+            case CSRF -> "csrf-refused";
+            case ENGINE_AUTHORIZATION -> "engine-authorization-refused";
+            case FORBIDDEN_FIELDS -> "forbidden-fields-refused";
+        };
+    }
+
+    static String display(Refusal refusal) {
+        return switch (refusal) {
+            case UNAUTHENTICATED -> "Toegang geweigerd: niet (juist) aangemeld";
+            case LOGIN_FAILED -> "Aanmelding mislukt";
+            case LOGIN_THROTTLED -> "Aanmelding geweigerd: te veel mislukte pogingen";
+            case FORBIDDEN -> "Toegang geweigerd";
+            case NOT_FOUND -> "Toegang geweigerd: niet gevonden of niet zichtbaar voor deze gebruiker";
+            case CSRF -> "Verzoek geweigerd: beveiligingstoken ontbreekt of is ongeldig";
+            case ENGINE_AUTHORIZATION -> "Handeling geweigerd door de autorisaties van de procesengine";
+            case FORBIDDEN_FIELDS -> "Handeling geweigerd: velden die alleen de server zet of die het formulier niet heeft";
+        };
     }
 }
