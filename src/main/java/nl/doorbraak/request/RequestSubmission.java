@@ -46,11 +46,13 @@ public class RequestSubmission {
     private final RuntimeService runtimeService;
     private final ObjectMapper objectMapper;
     private final AuditTrail audit;
+    private final IdempotencyKeys idempotencyKeys;
 
     RequestSubmission(Requests requests, ReferenceNumbers referenceNumbers, List<SubmissionRules> rules,
                       BudgetLines budgetLines, ReferenceData referenceData, RuntimeService runtimeService,
-                      ObjectMapper objectMapper, AuditTrail audit) {
+                      ObjectMapper objectMapper, AuditTrail audit, IdempotencyKeys idempotencyKeys) {
         this.requests = requests;
+        this.idempotencyKeys = idempotencyKeys;
         this.referenceNumbers = referenceNumbers;
         rules.forEach(kindRules -> this.rules.put(kindRules.kind(), kindRules));
         this.budgetLines = budgetLines;
@@ -70,6 +72,7 @@ public class RequestSubmission {
         String municipality = municipalityOf(submitter);
         Map<String, Object> values = validate(kind, input, municipality, true);
         if (idempotencyKey != null) {
+            idempotencyKeys.lock(municipality, idempotencyKey);
             Optional<RequestRecord> earlier = requests.findByIdempotencyKey(municipality, idempotencyKey);
             if (earlier.isPresent()) {
                 if (!earlier.get().payload().equals(json(values))) {

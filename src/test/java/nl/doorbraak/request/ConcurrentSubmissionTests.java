@@ -93,6 +93,10 @@ class ConcurrentSubmissionTests {
         List<String> references = jdbc.sql("SELECT reference FROM request WHERE title LIKE ? ORDER BY reference")
                 .param("Aanvraag " + token + "-%").query(String.class).list();
         assertThat(references).hasSize(SUBMISSIONS).doesNotHaveDuplicates();
+        // nothing else submits meanwhile, so the retries must have left no gap between the numbers
+        List<Long> numbers = references.stream().map(ReferenceNumbers::numberOf).sorted().toList();
+        assertThat(numbers.get(numbers.size() - 1) - numbers.get(0) + 1).as("numbers without gaps")
+                .isEqualTo(SUBMISSIONS);
         for (String reference : references) {
             assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count())
                     .as("process of %s", reference).isEqualTo(1);
