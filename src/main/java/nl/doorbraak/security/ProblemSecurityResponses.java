@@ -21,8 +21,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * 401 and 403 from the security filters, as problem+json like every other error; each refusal
- * is announced so that it lands on the audit trail.
+ * 401, 403 and 429 (a throttled login) from the security filters, as problem+json like every
+ * other error; each refusal is announced so that it lands on the audit trail.
  */
 @Component
 class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
