@@ -36,8 +36,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginThrottle {
 
-    /** Above this many sources, those whose last failure is older than {@code forget-after} are dropped. */
+    /** Above this many sources, those whose last failure is older than {@code forget-after} are dropped, once a minute. */
     private static final int PRUNE_ABOVE = 10_000;
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
     /** Longer names are cut: no Camunda user id is that long, and a name is kept in memory. */
     private static final int LONGEST_NAME = 256;
 
@@ -50,6 +51,7 @@ class LoginThrottle {
     private final Duration forgetAfter;
     private final Clock clock;
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
+    private volatile Instant nextPrune = Instant.MIN;
 
     @Autowired
     LoginThrottle(@Value("${doorbraak.security.login-throttle.enabled:true}") boolean enabled,
@@ -110,7 +112,8 @@ class LoginThrottle {
             return;
         }
         Instant now = clock.instant();
-        if (sources.size() > PRUNE_ABOVE) {
+        if (sources.size() > PRUNE_ABOVE && !now.isBefore(nextPrune)) {
+            nextPrune = now.plus(PRUNE_EVERY);
             sources.values().removeIf(source -> {
                 synchronized (source) {
                     return !source.lastFailure.plus(forgetAfter).isAfter(now);
