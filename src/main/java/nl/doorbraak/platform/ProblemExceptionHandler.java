@@ -84,6 +84,20 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, null, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 
+    /**
+     * A case, task or document that is not there for this caller: the caller may be probing another
+     * party's, so it goes on the audit trail with what was asked for. A path that leads nowhere at
+     * all ({@link NoResourceFoundException}) is no such attempt.
+     */
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException ex, WebRequest request) {
+        if (ex.refusal() && request instanceof ServletWebRequest servlet) {
+            events.publishEvent(new AccessRefused(AccessRefused.Refusal.NOT_FOUND, servlet.getRemoteUser(),
+                    servlet.getHttpMethod().name(), servlet.getRequest().getRequestURI(), ex.getReason()));
+        }
+        return handleExceptionInternal(ex, null, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+    }
+
     /** Security decisions made inside a controller or method call answer as the filters do. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException ex, WebRequest request) {

@@ -3,6 +3,7 @@ package nl.doorbraak.platform;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,8 +34,15 @@ public final class Problems {
 
     public static void write(HttpServletResponse response, ObjectMapper mapper, HttpStatus status,
                              String detail, String instance) throws IOException {
+        write(response, mapper, status, detail, instance, Map.of());
+    }
+
+    /** As {@link #write(HttpServletResponse, ObjectMapper, HttpStatus, String, String)}, with extension members. */
+    public static void write(HttpServletResponse response, ObjectMapper mapper, HttpStatus status,
+                             String detail, String instance, Map<String, Object> properties) throws IOException {
         ProblemDetail problem = of(status, detail);
         problem.setInstance(safeUri(instance));
+        properties.forEach(problem::setProperty);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -84,6 +84,6 @@ class ReferenceController {
     }
 
     private static <T> T found(Optional<T> value, String what, String code) {
-        return value.orElseThrow(() -> new NotFoundException(what + " '" + code + "' bestaat niet."));
+        return value.orElseThrow(() -> NotFoundException.ofSharedData(what + " '" + code + "' bestaat niet."));
     }
 }

@@ -106,7 +106,7 @@ class ProgressReportController {
     ResponseEntity<String> storedReport(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String period) {
         requireFullReport(user);
         StoredProgressReports.StoredReport report = stored.find(period)
-                .orElseThrow(() -> new NotFoundException("Er is geen vastgelegde voortgangsrapportage over " + period + "."));
+                .orElseThrow(() -> NotFoundException.ofSharedData("Er is geen vastgelegde voortgangsrapportage over " + period + "."));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(
                         java.util.HexFormat.of().parseHex(report.contentHash())) + ":")

@@ -8,14 +8,17 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Authenticates API callers against the Camunda identities, so the API, Tasklist and Cockpit
- * share one set of users, passwords and groups (managed in Camunda Admin). Each group becomes
- * an authority named after the group id.
+ * Authenticates API callers and the web pages' form login against the Camunda identities, so
+ * the API, the web pages, Tasklist and Cockpit share one set of users, passwords and groups
+ * (managed in Camunda Admin), and one {@link LoginThrottle}, keyed by the name and the address
+ * the filters put in the authentication's details. Each group becomes an authority named after
+ * the group id.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -40,19 +43,19 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         if (userId == null || userId.isBlank() || !(credentials instanceof String password)) {
             throw new BadCredentialsException("Onjuiste gebruikersnaam of wachtwoord.");
         }
-        // a throttled user name is refused without looking at the password, so guessing on tells nothing
-        throttle.refusedFor(userId).ifPresent(wait -> {
-            throw new LoginThrottledException(userId, wait);
-        });
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress()
+                : null;
+        // a throttled name is refused without looking at the password, so guessing on tells nothing
+        throttle.check(userId, address);
         // every API call authenticates: the password check and the user's groups and name in one transaction,
         // which commits also when the password is wrong (the engine counts failed attempts)
         DoorbraakUser user = transaction.execute(status ->
                 identityService.checkPassword(userId, password) ? users.find(userId).orElse(null) : null);
         if (user == null) {
-            throttle.failed(userId);
+            throttle.failed(userId, address);
             throw new BadCredentialsException("Onjuiste gebruikersnaam of wachtwoord.");
         }
-        throttle.succeeded(userId);
+        throttle.succeeded(userId, address);
         List<SimpleGrantedAuthority> authorities = user.groups().stream().sorted().map(SimpleGrantedAuthority::new)
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);

@@ -3,11 +3,13 @@ package nl.doorbraak.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.doorbraak.platform.AccessRefused;
+import nl.doorbraak.platform.AccessRefused.Refusal;
 import nl.doorbraak.platform.Problems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
@@ -19,35 +21,32 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * 401 and 403 from the security filters, as problem+json like every other error; each refusal
- * is announced so that it lands on the audit trail.
+ * 401, 403 and 429 (a throttled login) from the security filters, as problem+json like every
+ * other error; each refusal is announced so that it lands on the audit trail.
  */
 @Component
 class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper objectMapper;
     private final ApplicationEventPublisher events;
+    private final LoginRefusals logins;
 
-    ProblemSecurityResponses(ObjectMapper objectMapper, ApplicationEventPublisher events) {
+    ProblemSecurityResponses(ObjectMapper objectMapper, ApplicationEventPublisher events, LoginRefusals logins) {
         this.objectMapper = objectMapper;
         this.events = events;
+        this.logins = logins;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException exception) throws IOException {
         if (exception instanceof LoginThrottledException throttled) {
-            long seconds = throttled.retryAfterSeconds();
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            events.publishEvent(new AccessRefused(throttled.userId(), request.getMethod(), request.getRequestURI(),
-                    HttpStatus.TOO_MANY_REQUESTS.value()));
-            Problems.write(response, objectMapper, HttpStatus.TOO_MANY_REQUESTS,
-                    "Te veel mislukte aanmeldpogingen voor deze gebruiker. Probeer het over "
-                            + minutes(seconds) + " opnieuw.", request.getRequestURI());
+            logins.throttled(request, throttled);
+            writeThrottled(response, throttled, request.getRequestURI());
             return;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Doorbraak\", charset=\"UTF-8\"");
-        events.publishEvent(new AccessRefused(attemptedUser(request), request.getMethod(), request.getRequestURI(), 401));
+        logins.failed(Refusal.UNAUTHENTICATED, request, attemptedUser(request));
         Problems.write(response, objectMapper, HttpStatus.UNAUTHORIZED, null, request.getRequestURI());
     }
 
@@ -58,9 +57,15 @@ class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDenied
         Problems.write(response, objectMapper, HttpStatus.FORBIDDEN, null, request.getRequestURI());
     }
 
-    private static String minutes(long seconds) {
-        long minutes = (seconds + 59) / 60;
-        return minutes == 1 ? "1 minuut" : minutes + " minuten";
+    /**
+     * 429 with Retry-After and the Dutch message as {@code detail} and, for the Camunda webapps'
+     * login form (which shows an error answer's {@code message}), as {@code message} too.
+     */
+    void writeThrottled(HttpServletResponse response, LoginThrottledException throttled, String instance)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+        Problems.write(response, objectMapper, HttpStatus.TOO_MANY_REQUESTS, throttled.dutchMessage(), instance,
+                Map.of("message", throttled.dutchMessage()));
     }
 
     /** The user name a Basic header claimed, so failed logins show who was tried; never the password. */

@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -75,9 +76,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain camundaWebappSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain camundaWebappSecurity(HttpSecurity http, LoginThrottle throttle, LoginRefusals logins,
+                                              ProblemSecurityResponses problems) throws Exception {
         return http
                 .securityMatcher(path("/camunda/**"))
+                // their login checks passwords itself: under the same throttle as the API and the web pages
+                .addFilterBefore(new WebappLoginThrottle(throttle, logins, problems), AuthorizationFilter.class)
                 // Tasklist, Cockpit and Admin authenticate against the same identities themselves,
                 // enforce Camunda authorizations, and bring their own CSRF filter.
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
@@ -94,7 +98,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+                                     FormLoginFailures loginFailures) throws Exception {
         return http
                 .securityMatcher(new OrRequestMatcher(java.util.Arrays.stream(PAGES)
                         .map(SecurityConfiguration::path).toList()))
@@ -103,7 +108,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(path(HttpMethod.GET, "/assets/**"), path("/login")).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").failureUrl("/login?fout").defaultSuccessUrl("/"))
+                .formLogin(form -> form.loginPage("/login").failureHandler(loginFailures).defaultSuccessUrl("/"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?afgemeld"))
                 // CSRF protection stays on (Spring Security's default): every POST carries the session's token
                 .headers(headers -> headers

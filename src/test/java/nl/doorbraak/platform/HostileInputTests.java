@@ -116,7 +116,8 @@ class HostileInputTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void hostileInputIsRefusedWithEveryErrorAndChangesNothing(String name, JsonNode entry) throws IOException {
-        Map<String, Long> before = TableCounts.of(jdbc);
+        // a 404 for a case or task is a refused attempt, recorded on the audit trail and nowhere else
+        Map<String, Long> before = TableCounts.besidesRefusals(jdbc);
         assertThat(before.keySet()).as("tables counted").contains("request", "audit_event", "outbox", "document",
                 "act_ru_task", "act_ru_execution", "act_hi_procinst", "act_ge_bytearray", "act_id_user");
 
@@ -131,7 +132,7 @@ class HostileInputTests {
             assertThat(errorFields(problem)).as("%s: %s", name, problem).containsExactlyInAnyOrderElementsOf(expected);
             problem.path("errors").forEach(error -> assertThat(error.path("message").asText()).isNotBlank());
         }
-        assertThat(TableCounts.of(jdbc)).as("row counts after %s", name).isEqualTo(before);
+        assertThat(TableCounts.besidesRefusals(jdbc)).as("row counts after %s", name).isEqualTo(before);
     }
 
     @Test

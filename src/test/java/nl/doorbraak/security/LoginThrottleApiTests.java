@@ -1,104 +1,114 @@
 package nl.doorbraak.security;
 
+import static nl.doorbraak.security.LoginChannels.refusals;
 import static nl.doorbraak.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.UUID;
+import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import nl.doorbraak.support.Http;
-import nl.doorbraak.support.OwnUsers;
 import nl.doorbraak.support.PostgresIntegrationTest;
-import nl.doorbraak.support.TestUsers;
+import nl.doorbraak.support.TableCounts;
+import nl.doorbraak.support.TestClock;
 
 /**
- * Repeated failed API logins of one user: 401 five times, then 429 with Retry-After, also for
- * the right password, each refusal on the audit trail. The users are this test's own, so no
- * demo user is slowed down by Camunda's delay after a failed password.
+ * Failed API logins (HTTP Basic) as an attacker makes them: counted per user and source, so the
+ * user from their own address keeps working; growing waits (the test clock is moved, nothing
+ * sleeps); the truthful Dutch 429; Camunda's own lockout never locks anyone; a source spraying
+ * one password over many names waits as a whole. Every user and every source (sent as
+ * X-Forwarded-For) is this test's own.
  */
 @PostgresIntegrationTest
-class LoginThrottleApiTests {
+class LoginThrottleApiTests extends LoginTestCase {
 
-    private static final String PASSWORD = "juist-wachtwoord";
-
-    @LocalServerPort
-    int port;
     @Autowired
-    IdentityService identityService;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Http http;
-    String user;
-
-    @BeforeEach
-    void ownUser() {
-        http = new Http(port);
-        user = OwnUsers.create(identityService, "throttle-" + UUID.randomUUID().toString().substring(0, 8), "auditor",
-                PASSWORD);
-    }
-
-    @AfterEach
-    void removeUser() {
-        identityService.deleteUser(user);
-    }
+    TestClock clock;
 
     @Test
-    void theSixthAttemptAfterFiveFailuresIsRefusedWith429AndAudited() {
+    void fiveFailuresFromOneSourceMakeItWaitWhileTheUserFromTheirOwnAddressGetsIn() {
         for (int i = 0; i < 5; i++) {
-            assertProblem(login("fout-" + i), 401);
+            assertProblem(channels.api(user, "fout-" + i, attacker), 401);
         }
+        Map<String, Long> before = TableCounts.besidesRefusals(jdbc);
         for (String password : new String[] {"fout-5", PASSWORD}) {
-            HttpResponse<String> refused = login(password);
+            HttpResponse<String> refused = channels.api(user, password, attacker);
             JsonNode problem = assertProblem(refused, 429);
             assertThat(problem.path("title").asText()).isEqualTo("Te veel verzoeken");
-            assertThat(problem.path("detail").asText())
-                    .isEqualTo("Te veel mislukte aanmeldpogingen voor deze gebruiker. Probeer het over 15 minuten opnieuw.");
+            assertThat(problem.path("detail").asText()).as("whatever the password")
+                    .isEqualTo("Te veel pogingen. Probeer het over 1 minuut opnieuw.");
             assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
-                    seconds -> assertThat(Long.parseLong(seconds)).isBetween(800L, 900L));
+                    seconds -> assertThat(Long.parseLong(seconds)).isBetween(55L, 60L));
         }
-        assertThat(jdbc.queryForObject("""
-                SELECT count(*) FROM audit_event WHERE chain = 'system' AND action = 'login-throttled'
-                  AND result = 'refused' AND user_id IS NULL AND explanation = ?""", Long.class,
-                "Aanmeldpoging als '" + user + "'")).isEqualTo(2);
-        assertThat(jdbc.queryForObject("""
-                SELECT count(*) FROM audit_event WHERE chain = 'system' AND action = 'access-unauthenticated'
-                  AND explanation = ?""", Long.class, "Aanmeldpoging als '" + user + "'")).isEqualTo(5);
-        // nobody else is affected
-        assertThat(http.get("/api/v1/municipalities", TestUsers.AUDITOR).statusCode()).isEqualTo(200);
+        assertThat(TableCounts.besidesRefusals(jdbc)).as("a refusal stores nothing but its audit entry")
+                .isEqualTo(before);
+
+        assertThat(channels.api(user, PASSWORD, own).statusCode()).as("the user from their own address").isEqualTo(200);
+
+        assertThat(jdbc.queryForList("""
+                SELECT explanation FROM audit_event WHERE chain = 'system' AND action = 'login-throttled'
+                  AND result = 'refused' AND user_id IS NULL AND explanation LIKE ?""", String.class,
+                "Aanmeldpoging als '" + user + "'%")).hasSize(2).allSatisfy(explanation -> assertThat(explanation)
+                .isEqualTo("Aanmeldpoging als '" + user + "'. Vanaf IP-adres " + attacker
+                        + "; geweigerd voor nog 1 minuut"));
+        assertThat(jdbc.queryForList("""
+                SELECT explanation FROM audit_event WHERE chain = 'system' AND action = 'access-unauthenticated'
+                  AND explanation LIKE ?""", String.class, "Aanmeldpoging als '" + user + "'%"))
+                .hasSize(5).containsOnly("Aanmeldpoging als '" + user + "'. Vanaf IP-adres " + attacker);
     }
 
     @Test
-    void aSuccessfulLoginStartsTheCountAgain() {
-        for (int i = 0; i < 4; i++) {
-            assertProblem(login("fout-" + i), 401);
+    void eachFurtherFailureAfterTheWaitDoublesIt() {
+        for (int i = 0; i < 5; i++) {
+            assertProblem(channels.api(user, "fout-" + i, attacker), 401);
         }
-        // Camunda counts the first failure and delays the user; the next ones fall in that delay
-        assertThat(jdbc.queryForObject("SELECT attempts_ FROM act_id_user WHERE id_ = ?", Integer.class, user))
-                .as("Camunda's own count of failed passwords is kept, though the check shares a transaction")
-                .isPositive();
-        identityService.unlockUser(user); // Camunda's own delay after a failed password, not ours
-        assertThat(login(PASSWORD).statusCode()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("SELECT attempts_ FROM act_id_user WHERE id_ = ?", Integer.class, user))
-                .isZero();
-        for (int i = 0; i < 4; i++) {
-            assertProblem(login("fout-" + i), 401);
+        for (String wait : new String[] {"2 minuten", "4 minuten", "8 minuten"}) {
+            clock.advance(Duration.ofSeconds(Long.parseLong(channels.api(user, PASSWORD, attacker).headers()
+                    .firstValue("Retry-After").orElseThrow())));
+            assertProblem(channels.api(user, "nog-een-gok", attacker), 401);
+            assertThat(assertProblem(channels.api(user, PASSWORD, attacker), 429).path("detail").asText())
+                    .isEqualTo("Te veel pogingen. Probeer het over " + wait + " opnieuw.");
         }
-        identityService.unlockUser(user);
-        assertThat(login(PASSWORD).statusCode()).as("four failures since the last success").isEqualTo(200);
+        clock.advance(Duration.ofMinutes(8));
+        assertThat(channels.api(user, PASSWORD, attacker).statusCode()).as("after the wait, the right password")
+                .isEqualTo(200);
+        assertProblem(channels.api(user, "fout", attacker), 401);
+        assertThat(channels.api(user, PASSWORD, attacker).statusCode()).as("the success started the count again")
+                .isEqualTo(200);
     }
 
-    private HttpResponse<String> login(String password) {
-        return http.send(http.request("/api/v1/municipalities").header("Authorization", Http.basic(user, password))
-                .GET().build());
+    @Test
+    void camundasOwnLockoutNeverLocksTheUser() {
+        // twelve failures reach Camunda's password check, four from each of three sources (none of them waits)
+        for (int source = 1; source <= 3; source++) {
+            String elsewhere = LoginChannels.newSource();
+            for (int i = 0; i < 4; i++) {
+                assertProblem(channels.api(user, "fout-" + i, elsewhere), 401);
+            }
+        }
+        assertThat(jdbc.queryForObject("SELECT attempts_ FROM act_id_user WHERE id_ = ?", Integer.class, user))
+                .as("Camunda counted every failure (the check commits in its transaction also when it fails)")
+                .isGreaterThanOrEqualTo(12);
+        assertThat(channels.api(user, PASSWORD, own).statusCode()).as("more than Camunda's default 10, yet in")
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT attempts_ FROM act_id_user WHERE id_ = ?", Integer.class, user))
+                .isZero();
+    }
+
+    @Test
+    void oneSourceSprayingOnePasswordOverManyNamesWaitsAsAWhole() {
+        String sprayer = LoginChannels.newSource();
+        for (int i = 0; i < 30; i++) {
+            assertProblem(channels.api("onbekend-" + i + "-" + user, "Welkom01!", sprayer), 401);
+        }
+        assertThat(assertProblem(channels.api(user, PASSWORD, sprayer), 429).path("detail").asText())
+                .as("any name from that source, even with the right password")
+                .isEqualTo("Te veel pogingen. Probeer het over 1 minuut opnieuw.");
+        assertThat(refusals(jdbc, "login-throttled", user)).isEqualTo(1);
+        assertThat(channels.api(user, PASSWORD, own).statusCode()).as("from elsewhere").isEqualTo(200);
     }
 }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.identity.User;
 
 /**
  * Users a test creates for itself (and removes again), for what must not touch the shared demo
- * users: failed logins, which Camunda answers by slowing down that user's next logins, or
+ * users: failed logins, which the login throttle counts against that user (from that source), or
  * counts per municipality that other tests' requests would disturb.
  */
 public final class OwnUsers {

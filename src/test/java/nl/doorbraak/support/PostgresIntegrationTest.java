@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -14,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
  * PostgreSQL, served on a random port. Every class with this annotation and nothing else that
  * changes the configuration shares one Spring context. The demo users are switched on because
  * the tests log in as them; e-mail goes to {@link TestMailServer}; the job executor is off, so
- * tests run asynchronous steps and timers with {@link Jobs}.
+ * tests run asynchronous steps and timers with {@link Jobs}; the login throttle reads a
+ * {@link TestClock} that tests move on instead of waiting.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,5 +26,6 @@ import org.springframework.test.context.ContextConfiguration;
                 "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = PostgresInitializer.class)
+@Import(TestClock.Configuration.class)
 public @interface PostgresIntegrationTest {
 }

@@ -25,9 +25,7 @@ final class CamundaWebapp {
         browser.forgetEverything();
         browser.open("/camunda/app/" + app + "/default/#/login");
         for (int attempt = 1; ; attempt++) {
-            browser.until("the login form filled in", d -> set(browser, USER, user) & set(browser, PASSWORD, TestUsers.PASSWORD));
-            browser.step("login-" + user + (attempt == 1 ? "" : "-" + attempt));
-            browser.click(browser.visible(BUTTON));
+            send(browser, user, TestUsers.PASSWORD, "login-" + user + (attempt == 1 ? "" : "-" + attempt));
             try {
                 browser.until("logged in", java.time.Duration.ofSeconds(attempt == 3 ? 20 : 8),
                         d -> d.findElements(USER).stream().noneMatch(WebElement::isDisplayed));
@@ -38,6 +36,13 @@ final class CamundaWebapp {
                 }
             }
         }
+    }
+
+    /** Fills in the login form on the page and sends it once, whatever follows. */
+    static void send(Browser browser, String user, String password, String step) {
+        browser.until("the login form filled in", d -> set(browser, USER, user) & set(browser, PASSWORD, password));
+        browser.step(step);
+        browser.click(browser.visible(BUTTON));
     }
 
     /** Sets the field to exactly the value (if it does not hold it) and tells whether it holds it now. */
