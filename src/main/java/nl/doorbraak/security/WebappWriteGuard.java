@@ -79,7 +79,7 @@ final class WebappWriteGuard extends OncePerRequestFilter {
                     "Het verzoek is groter dan de toegestane " + maxBodyBytes / 1024 + " kB.", request.getRequestURI());
             return;
         }
-        if (!(verdict instanceof WebappWriteRules.Pass) && !tokenCarried) {
+        if (!(verdict instanceof WebappWriteRules.Pass) && caller.isPresent() && !tokenCarried) {
             refuseAsForged(request, response, userId);
             return;
         }
@@ -125,9 +125,9 @@ final class WebappWriteGuard extends OncePerRequestFilter {
     }
 
     /**
-     * A refused write without the session's CSRF token may have been sent by another site in the
-     * user's name: it is refused as Camunda's CSRF filter refuses it (which also ends the session),
-     * and audited as such, not as the user's own attempt.
+     * A refused write of a logged-in user without the session's CSRF token may have been sent by
+     * another site in the user's name: it is refused as Camunda's CSRF filter refuses it (which
+     * also ends the session), and audited as such, not as the user's own attempt.
      */
     private void refuseAsForged(HttpServletRequest request, HttpServletResponse response, String userId)
             throws IOException {

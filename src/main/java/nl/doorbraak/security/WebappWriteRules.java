@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -69,6 +71,7 @@ class WebappWriteRules {
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final ObjectMapper objectMapper;
+    private final Map<String, Optional<List<FormFields.Field>>> formFields = new ConcurrentHashMap<>();
 
     WebappWriteRules(TaskService taskService, FormService formService, RepositoryService repositoryService,
                      IdentityService identityService, ObjectMapper objectMapper) {
@@ -139,7 +142,10 @@ class WebappWriteRules {
         if (definition.isEmpty()) {
             return new Refused(Refusal.NOT_FOUND, "Dit proces bestaat niet.", List.of());
         }
-        Optional<JsonNode> form = form(() -> formService.getDeployedStartForm(definition.get().getId()));
+        String definitionId = definition.get().getId();
+        Optional<List<FormFields.Field>> form = fields(definitionId,
+                formService.getStartFormData(definitionId).getCamundaFormRef(),
+                () -> formService.getDeployedStartForm(definitionId));
         if (form.isEmpty()) {
             return forbidden("Dit proces kan niet vanuit Tasklist worden gestart.");
         }
@@ -159,8 +165,8 @@ class WebappWriteRules {
     // ------------------------------------------------------------------ tasks
 
     private Verdict taskForm(Task task, JsonNode body) {
-        JsonNode form = form(() -> formService.getDeployedTaskForm(task.getId()))
-                .orElseGet(objectMapper::createObjectNode);
+        List<FormFields.Field> form = fields(task.getProcessDefinitionId(), task.getCamundaFormRef(),
+                () -> formService.getDeployedTaskForm(task.getId())).orElse(List.of());
         List<FieldError> refused = new ArrayList<>();
         for (String name : names(body)) {
             if (!name.equals("variables") && !name.equals("withVariablesInReturn")) {
@@ -226,19 +232,19 @@ class WebappWriteRules {
     }
 
     private Optional<Task> task(String taskId) {
-        return Optional.ofNullable(taskService.createTaskQuery().taskId(taskId).singleResult());
+        return Optional.ofNullable(taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
     }
 
     // ------------------------------------------------------------------ fields
 
     /** Every variable must be a field of the form; a group's or list's object only the fields inside it. */
-    private Verdict variables(JsonNode form, JsonNode body, List<FieldError> refused) {
+    private Verdict variables(List<FormFields.Field> form, JsonNode body, List<FieldError> refused) {
         JsonNode variables = body.path("variables");
         if (!variables.isMissingNode() && !variables.isNull() && !variables.isObject()) {
             return new Invalid(List.of(new FieldError("variables", "De variabelen moeten een JSON-object zijn.")));
         }
         Map<String, FormFields.Field> fields = new HashMap<>();
-        FormFields.of(form).forEach(field -> fields.put(field.name(), field));
+        form.forEach(field -> fields.put(field.name(), field));
         for (Map.Entry<String, JsonNode> variable : variables.properties()) {
             FormFields.Field field = fields.get(variable.getKey());
             if (field == null) {
@@ -317,11 +323,31 @@ class WebappWriteRules {
         InputStream open();
     }
 
-    /** The deployed Camunda Form, or empty where there is none (no form, or not a Camunda Form). */
-    private Optional<JsonNode> form(FormSource source) {
+    /**
+     * The fields of the deployed Camunda Form, or empty where there is none (no form, or not a
+     * Camunda Form). A form bound to the definition's deployment or to a version never changes,
+     * so its fields are read once (a lookup and a parse cost some 5 ms); one bound to the latest
+     * version is read every time.
+     */
+    private Optional<List<FormFields.Field>> fields(String processDefinitionId, CamundaFormRef ref, FormSource source) {
+        if (ref == null) {
+            return Optional.empty();
+        }
+        String key = switch (ref.getBinding()) {
+            case "deployment" -> processDefinitionId + "/" + ref.getKey();
+            case "version" -> ref.getKey() + ":" + ref.getVersion();
+            default -> null;
+        };
+        if (key == null) {
+            return read(source);
+        }
+        return formFields.computeIfAbsent(key, unread -> read(source));
+    }
+
+    private Optional<List<FormFields.Field>> read(FormSource source) {
         try (InputStream in = source.open()) {
             JsonNode form = objectMapper.readTree(in);
-            return form != null && form.has("components") ? Optional.of(form) : Optional.empty();
+            return form != null && form.has("components") ? Optional.of(FormFields.of(form)) : Optional.empty();
         } catch (ProcessEngineException | IOException e) {
             return Optional.empty();
         }

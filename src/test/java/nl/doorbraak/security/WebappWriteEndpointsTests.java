@@ -104,23 +104,26 @@ class WebappWriteEndpointsTests {
         return Stream.of(
                 Arguments.of(TestUsers.AUDITOR, "cockpit", WebappWriteRules.READ_ONLY, true),
                 Arguments.of(TestUsers.ROTTERDAM, "tasklist", WebappWriteRules.ADMINISTRATORS_ONLY, false),
-                Arguments.of(TestUsers.REVIEWER_SZW, "tasklist", WebappWriteRules.ADMINISTRATORS_ONLY, false));
+                Arguments.of(TestUsers.REVIEWER_SZW, "tasklist", WebappWriteRules.ADMINISTRATORS_ONLY, false),
+                Arguments.of(null, "tasklist", WebappWriteRules.NOT_LOGGED_IN, true));
     }
 
     /**
      * Each write as the caller, with the session's CSRF token: 403 with the reason, one refusal on
-     * the audit trail, nothing else stored. The auditor is refused even the writes Tasklist's other
-     * users may make; for the others those are covered by the form and identity tests.
+     * the audit trail, nothing else stored. The auditor and someone who did not log in are refused
+     * even the writes Tasklist's users may make; for the others those are covered by the form and
+     * identity tests (webapps package).
      */
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("callers")
     void everyWriteThatIsNotTheCallersIsRefusedAndStoresNothing(String user, String app, String reason,
                                                                  boolean refusedEverything) {
-        WebappSession session = WebappSession.login(port, app, user);
+        WebappSession session = user == null ? WebappSession.anonymous(port, app) : WebappSession.login(port, app, user);
+        String pathUser = user == null ? TestUsers.ROTTERDAM : user;
         SoftAssertions softly = new SoftAssertions();
         int tried = 0;
         for (Endpoint endpoint : endpoints) {
-            Operation operation = WebappEndpoints.classify(endpoint.method(), concrete(endpoint, user)).operation();
+            Operation operation = WebappEndpoints.classify(endpoint.method(), concrete(endpoint, pathUser)).operation();
             if (!operation.isWrite() || operation == Operation.LOGIN_OR_LOGOUT
                     || (!refusedEverything && operation != Operation.OTHER_WRITE)) {
                 continue;
@@ -128,7 +131,7 @@ class WebappWriteEndpointsTests {
             tried++;
             StoredNothing stored = StoredNothing.since(jdbc);
 
-            HttpResponse<String> response = session.send(endpoint.method(), "/camunda/" + concrete(endpoint, user),
+            HttpResponse<String> response = session.send(endpoint.method(), "/camunda/" + concrete(endpoint, pathUser),
                     endpoint.method().equals("DELETE") ? null : "{}");
 
             softly.assertThat(response.statusCode()).as("%s as %s: %s", endpoint, user, response.body()).isEqualTo(403);
@@ -138,6 +141,9 @@ class WebappWriteEndpointsTests {
             }
             softly.assertThat(stored.assertStoredNothingBut(endpoint + " as " + user)).as("refusals of %s", endpoint)
                     .isEqualTo(1);
+            softly.assertThat(stored.refusals()).as("refusal of %s as %s", endpoint, user)
+                    .extracting(refusal -> refusal.get("action") + " " + refusal.get("user_id"))
+                    .containsExactly("access-denied " + user);
         }
         softly.assertAll();
         assertThat(tried).as("writes tried as %s", user).isGreaterThan(refusedEverything ? 150 : 140);

@@ -39,6 +39,14 @@ public final class WebappSession {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** A browser that opened the app's login page (a session and a CSRF token) and did not log in. */
+    public static WebappSession anonymous(int port, String app) {
+        WebappSession session = new WebappSession(port, null);
+        session.get("/camunda/app/" + app + "/default/");
+        session.get(ENGINE_API + "process-definition/count");
+        return session;
+    }
+
     /** Logs the user in to the app ("tasklist", "cockpit", "admin") with the demo password; must succeed. */
     public static WebappSession login(int port, String app, String user) {
         WebappSession session = new WebappSession(port, user);
