@@ -3,13 +3,17 @@ package nl.doorbraak.request;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.platform.FieldError;
+import nl.doorbraak.platform.InputSchema;
 import nl.doorbraak.platform.InputValues;
 import nl.doorbraak.platform.InvalidInputException;
 import nl.doorbraak.security.UserDirectory;
@@ -17,7 +21,9 @@ import nl.doorbraak.security.UserDirectory;
 /**
  * "Dossier registreren": a request started from Tasklist's start form arrives as form
  * variables. They get the same validation as an API submission and become the same case file;
- * then the content leaves the process variables, which keep only what steers the process.
+ * then the content leaves the process variables, which keep only what steers the process. The
+ * submitter is the user the engine started the process for; a variable that is not a field of
+ * the start form is refused.
  */
 @Component("registerRequest")
 class RegisterRequest implements JavaDelegate {
@@ -39,15 +45,22 @@ class RegisterRequest implements JavaDelegate {
     static final List<String> START_FORM_BUDGET_LINES = List.of("budgetLine1", "budgetLine2", "budgetLine3",
             "budgetLine4");
 
+    /** The variable the start event's {@code camunda:initiator} sets; replaced by the case file's submitter. */
+    private static final String INITIATOR = "submittedBy";
+
     @Override
     public void execute(DelegateExecution execution) {
         String processKey = execution.getProcessEngineServices().getRepositoryService()
                 .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
         RequestKind kind = RequestKind.ofProcessKey(processKey).orElseThrow();
-        String initiator = (String) execution.getVariable("submittedBy");
-        var submitter = users.find(initiator).orElseThrow(() -> new InvalidInputException(List.of(
-                new FieldError("submittedBy", "Het verzoek kan alleen door een aangemelde gebruiker worden ingediend."))));
+        // the user the engine runs this start for, never a variable: a variable is the client's to set
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        var submitter = users.find(authentication == null ? null : authentication.getUserId())
+                .orElseThrow(() -> new InvalidInputException(List.of(new FieldError("submittedBy",
+                        "Het verzoek kan alleen door een aangemelde gebruiker worden ingediend."))));
         String municipality = RequestSubmission.municipalityOf(submitter);
+        refuseWhatTheFormDoesNotHave(kind, execution);
 
         Map<String, Object> input = new HashMap<>();
         java.util.Set<String> keys = submission.rulesOf(kind).schema().keys();
@@ -65,6 +78,31 @@ class RegisterRequest implements JavaDelegate {
         execution.removeVariables(START_FORM_BUDGET_LINES);
         execution.setVariables(submission.steeringVariables(request, values));
         requests.linkProcessInstance(request.id(), execution.getProcessInstanceId());
+    }
+
+    /**
+     * The variables a start form may bring: the fields the rules of its kind read, the budget
+     * line groups of the budget-pooling form, and the initiator the engine sets itself. The
+     * Camunda webapps refuse anything else before it gets here (security.WebappWriteRules); this
+     * is the same rule once more, for a start by any other way.
+     */
+    static Set<String> startFormVariables(RequestKind kind, InputSchema schema) {
+        Set<String> variables = new LinkedHashSet<>(schema.keys());
+        if (kind == RequestKind.BUDGET_POOLING) {
+            variables.addAll(START_FORM_BUDGET_LINES);
+        }
+        return variables;
+    }
+
+    private void refuseWhatTheFormDoesNotHave(RequestKind kind, DelegateExecution execution) {
+        Set<String> allowed = startFormVariables(kind, submission.rulesOf(kind).schema());
+        allowed.add(INITIATOR);
+        List<FieldError> refused = execution.getVariableNames().stream().filter(name -> !allowed.contains(name))
+                .sorted().map(name -> new FieldError(name, "'" + name + "' hoort niet bij het startformulier: "
+                        + "wat het formulier niet vraagt, stelt de server zelf vast.")).toList();
+        if (!refused.isEmpty()) {
+            throw new InvalidInputException(refused);
+        }
     }
 
     /** The start form's filled-in budget line groups, in order; a group left empty does not count. */

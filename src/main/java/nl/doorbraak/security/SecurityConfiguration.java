@@ -1,7 +1,11 @@
 package nl.doorbraak.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import nl.doorbraak.platform.ApiVersion;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,11 +22,12 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Four filter chains: the API (stateless, HTTP Basic against the Camunda identities, NL GOV
  * security headers), the Camunda webapps (which authenticate their users themselves and carry
- * their own CSRF protection), the application's own web pages (form login against the same
+ * their own CSRF protection; what they may write is the application's rule), the application's own web pages (form login against the same
  * identities, a session, CSRF tokens), and the rest, where everything not allowed here is denied.
  */
 @Configuration(proxyBeanMethods = false)
@@ -77,14 +82,22 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain camundaWebappSecurity(HttpSecurity http, LoginThrottle throttle, LoginRefusals logins,
-                                              ProblemSecurityResponses problems) throws Exception {
+                                              ProblemSecurityResponses problems, WebappWriteRules writeRules,
+                                              ObjectMapper objectMapper, ApplicationEventPublisher events,
+                                              ProcessEngine processEngine,
+                                              @Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath,
+                                              @Value("${doorbraak.api.max-body-size:1MB}") DataSize maxBodySize)
+            throws Exception {
         return http
                 .securityMatcher(path("/camunda/**"))
                 // their login checks passwords itself: under the same throttle as the API and the web pages
                 .addFilterBefore(new WebappLoginThrottle(throttle, logins, problems), AuthorizationFilter.class)
                 // Tasklist, Cockpit and Admin authenticate against the same identities themselves,
-                // enforce Camunda authorizations, and bring their own CSRF filter.
+                // enforce Camunda authorizations, and bring their own CSRF filter; what they may
+                // write is decided here first (WebappWriteRules), before any of their filters runs
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .addFilterAfter(new WebappWriteGuard(writeRules, objectMapper, events, processEngine.getName(),
+                        applicationPath, maxBodySize.toBytes()), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers
                         .cacheControl(cache -> cache.disable())
