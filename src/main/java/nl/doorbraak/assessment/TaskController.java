@@ -67,7 +67,7 @@ class TaskController {
                     + "and the other pages in the Link header (rel next, prev).")
     ResponseEntity<List<TaskView>> list(@AuthenticationPrincipal DoorbraakUser user,
                                         @RequestParam Map<String, String> parameters) {
-        Map<String, Object> paging = PAGING.validate(parameters, true);
+        Map<String, Object> paging = PAGING.validateQuery(parameters);
         int page = paging.get("page") == null ? 1 : ((Long) paging.get("page")).intValue();
         int pageSize = paging.get("pageSize") == null ? 50 : ((Long) paging.get("pageSize")).intValue();
         if (user.groups().isEmpty()) {

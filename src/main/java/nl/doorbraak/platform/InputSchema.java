@@ -38,8 +38,12 @@ public final class InputSchema {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int ECHO_LIMIT = 40;
-
-    private static final Pattern DECIMAL = Pattern.compile("^-?\\d{1,15}([.,]\\d{1,15})?$");
+    private static final String AMOUNT_DESCRIPTION = " (euro's, exact, hoogstens twee decimalen): een JSON-getal "
+            + "(1500.5) of tekst in Nederlandse schrijfwijze (\"1.500,50\", \"€ 1.500.000,00\") of zonder punten voor "
+            + "duizendtallen (\"1500,50\", \"1500.50\"). Eén punt of komma met precies drie cijfers erna (\"1.500\", "
+            + "\"1,500\", ook het JSON-getal 1.500) is niet eenduidig en wordt geweigerd, net als Engelse schrijfwijze "
+            + "(\"1,500.00\").";
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,15}");
 
     private enum Kind { TEXT, EMAIL, CHOICE, CHOICES, INTEGER, INTEGERS, DATE, AMOUNT, ROWS }
 
@@ -76,6 +80,56 @@ public final class InputSchema {
     }
 
     /**
+     * Input from a channel where every value is text (query parameters, an HTML form), typed as
+     * a JSON body would be: whole numbers in the fields the schema calls integers (and in its
+     * lists of integers, and in rows) become numbers. Everything else is left as it is, so the
+     * same checks and messages apply as to the API; a JSON body never comes through here, so
+     * {@code "firstYear":"2027"} there stays text and is refused.
+     */
+    public Map<String, Object> fromText(Map<String, ?> input) {
+        Map<String, Object> typed = new LinkedHashMap<>(input);
+        for (Field field : fields) {
+            Object value = typed.get(field.key());
+            if (value == null) {
+                continue;
+            }
+            switch (field.kind()) {
+                case INTEGER -> typed.put(field.key(), numberFromText(value));
+                case INTEGERS -> {
+                    if (value instanceof Collection<?> items) {
+                        typed.put(field.key(), items.stream().map(InputSchema::numberFromText).toList());
+                    }
+                }
+                case ROWS -> {
+                    if (value instanceof Collection<?> rows) {
+                        typed.put(field.key(), rows.stream().map(row -> row instanceof Map<?, ?> map
+                                ? field.rows().fromText(stringKeys(map)) : row).toList());
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return typed;
+    }
+
+    /** Checks query parameters (text, unknown ones refused), as {@link #validate} checks a body. */
+    public Map<String, Object> validateQuery(Map<String, String> parameters) {
+        return validate(fromText(parameters), true);
+    }
+
+    private static Object numberFromText(Object value) {
+        return value instanceof String text && WHOLE_NUMBER.matcher(text.strip()).matches()
+                ? Long.valueOf(text.strip()) : value;
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> keyed = new LinkedHashMap<>();
+        map.forEach((key, item) -> keyed.put(String.valueOf(key), item));
+        return keyed;
+    }
+
+    /**
      * The schema as an OpenAPI (JSON Schema) object, for the API documentation: generated from
      * the same rules that validate, so the two cannot drift apart. Rules over several fields and
      * conditional fields are described in words only.
@@ -99,15 +153,17 @@ public final class InputSchema {
                         .maximum(BigDecimal.valueOf(field.max()));
                 case INTEGERS -> new ArraySchema().items(
                         new IntegerSchema().minimum(BigDecimal.valueOf(field.min()))
-                                .maximum(BigDecimal.valueOf(field.max())));
+                                .maximum(BigDecimal.valueOf(field.max())))
+                        .uniqueItems(true);
                 case DATE -> new DateSchema();
-                case AMOUNT -> new NumberSchema().multipleOf(new BigDecimal("0.01"))
-                        .minimum(BigDecimal.ZERO).exclusiveMinimum(field.min() > 0).maximum(field.maxAmount());
+                case AMOUNT -> new Schema<>().oneOf(List.of(
+                        new NumberSchema().multipleOf(new BigDecimal("0.01")).minimum(BigDecimal.ZERO)
+                                .exclusiveMinimum(field.min() > 0).maximum(field.maxAmount()),
+                        new StringSchema().pattern(Amounts.PATTERN)));
                 case ROWS -> new ArraySchema().items(field.rows().describe())
                         .minItems(1).maxItems((int) field.max());
             };
-            property.setDescription(field.label() + (field.kind() == Kind.AMOUNT
-                    ? " (euro's, exact; ook als tekst, bijvoorbeeld \"2400000.00\")" : ""));
+            property.setDescription(field.label() + (field.kind() == Kind.AMOUNT ? AMOUNT_DESCRIPTION : ""));
             object.addProperty(field.key(), property);
             if (field.alwaysRequired()) {
                 object.addRequiredItem(field.key());
@@ -181,7 +237,10 @@ public final class InputSchema {
         };
     }
 
-    /** Whole numbers in the field's range, once each, ascending (e.g. budget years). */
+    /**
+     * Whole numbers in the field's range, each at most once (the schema says uniqueItems: a
+     * repeated year is a mistake to point out, not to paper over), returned ascending.
+     */
     private static List<Long> integers(Field field, Object raw, List<FieldError> errors) {
         if (!(raw instanceof Collection<?> items)) {
             errors.add(new FieldError(field.key(), field.label() + " moet een lijst van gehele getallen zijn."));
@@ -195,58 +254,42 @@ public final class InputSchema {
                         + field.min() + " en " + field.max() + " bevatten."));
                 return null;
             }
-            numbers.add(number);
+            if (!numbers.add(number)) {
+                errors.add(twice(field, number.toString()));
+                return null;
+            }
         }
         return numbers.isEmpty() ? null : List.copyOf(numbers);
     }
 
+    private static FieldError twice(Field field, String value) {
+        return new FieldError(field.key(), field.label() + " bevat '" + echo(value)
+                + "' meer dan eens; noem elke waarde één keer.");
+    }
+
     /**
-     * An amount in euros, exact: a JSON number or a text such as "2400000.00" or "2400000,00"
-     * (one decimal separator, no thousands separators), at most two decimals, within the bounds.
+     * An amount in euros, exact, read by {@link Amounts#read} (the one rule for every channel: a
+     * JSON number, or text in Dutch or plain notation), at most two decimals, within the bounds.
      */
     private static BigDecimal amount(Field field, Object raw, List<FieldError> errors) {
-        BigDecimal value = decimal(raw);
-        if (value == null) {
-            errors.add(new FieldError(field.key(), field.label()
-                    + " moet een bedrag in euro's zijn, zonder punten voor duizendtallen, bijvoorbeeld 2400000,00."));
+        Amounts.Reading reading = Amounts.read(raw);
+        if (!reading.readable() && !reading.tooLarge()) {
+            errors.add(new FieldError(field.key(), field.label() + " " + reading.refusal()));
             return null;
         }
+        BigDecimal value = reading.amount();
         boolean positiveRequired = field.min() > 0;
-        if (positiveRequired ? value.signum() <= 0 : value.signum() < 0) {
+        if (value != null && (positiveRequired ? value.signum() <= 0 : value.signum() < 0)) {
             errors.add(new FieldError(field.key(), field.label()
                     + (positiveRequired ? " moet groter dan 0 zijn." : " mag niet negatief zijn.")));
             return null;
         }
-        if (value.stripTrailingZeros().scale() > 2) {
-            errors.add(new FieldError(field.key(), field.label() + " mag hoogstens twee decimalen (centen) hebben."));
-            return null;
-        }
-        if (value.compareTo(field.maxAmount()) > 0) {
+        if (reading.tooLarge() || value.compareTo(field.maxAmount()) > 0) {
             errors.add(new FieldError(field.key(), field.label() + " mag hoogstens " + Amounts.euros(field.maxAmount())
                     + " zijn."));
             return null;
         }
-        return value.setScale(2, java.math.RoundingMode.UNNECESSARY);
-    }
-
-    private static BigDecimal decimal(Object raw) {
-        if (raw instanceof BigDecimal decimal) {
-            return decimal;
-        }
-        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
-            return BigDecimal.valueOf(((Number) raw).longValue());
-        }
-        if (raw instanceof BigInteger big) {
-            return new BigDecimal(big);
-        }
-        if (raw instanceof Double || raw instanceof Float) {
-            double number = ((Number) raw).doubleValue();
-            return Double.isFinite(number) ? new BigDecimal(raw.toString()) : null;
-        }
-        if (raw instanceof String text && DECIMAL.matcher(text.strip()).matches()) {
-            return new BigDecimal(text.strip().replace(',', '.'));
-        }
-        return null;
+        return value;
     }
 
     /**
@@ -277,10 +320,8 @@ public final class InputSchema {
                 valid = false;
                 continue;
             }
-            Map<String, Object> input = new LinkedHashMap<>();
-            row.forEach((key, value) -> input.put(String.valueOf(key), value));
             try {
-                rows.add(field.rows().validate(input, rejectUnknown));
+                rows.add(field.rows().validate(stringKeys(row), rejectUnknown));
             } catch (InvalidInputException e) {
                 e.errors().forEach(error -> errors.add(new FieldError(prefix + "." + error.field(),
                         rowName + ": " + error.message())));
@@ -376,7 +417,10 @@ public final class InputSchema {
                         + "'. Kies uit: " + String.join(", ", allowed.keySet()) + "."));
                 return null;
             }
-            chosen.add(value);
+            if (!chosen.add(value)) {
+                errors.add(twice(field, value));
+                return null;
+            }
         }
         return chosen.isEmpty() ? null : List.copyOf(chosen);
     }
@@ -384,7 +428,9 @@ public final class InputSchema {
     private static Long integer(Field field, Object raw, List<FieldError> errors) {
         Long value = wholeNumber(raw);
         if (value == null) {
-            errors.add(new FieldError(field.key(), field.label() + " moet een geheel getal zijn."));
+            errors.add(new FieldError(field.key(), field.label() + " moet een geheel getal zijn"
+                    + (raw instanceof String text && WHOLE_NUMBER.matcher(text).matches()
+                    ? ", geen tekst: schrijf " + text + " zonder aanhalingstekens." : ".")));
             return null;
         }
         if (value < field.min() || value > field.max()) {
@@ -395,11 +441,8 @@ public final class InputSchema {
         return value;
     }
 
+    /** A whole number given as a number; text is never one here (text channels go through {@link #fromText}). */
     private static Long wholeNumber(Object raw) {
-        if (raw instanceof String text) {
-            // query parameters arrive as text
-            return text.matches("-?\\d{1,15}") ? Long.valueOf(text) : null;
-        }
         if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
             return ((Number) raw).longValue();
         }

@@ -1,7 +1,9 @@
 package nl.doorbraak.platform;
 
+import java.util.List;
 import java.util.UUID;
 
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -51,7 +54,10 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, problem, headers, status, request);
     }
 
-    /** A body that is no JSON is a 400; one that was cut off at the size limit a 413. */
+    /**
+     * A body that is no JSON is a 400; one that was cut off at the size limit a 413; one with a
+     * key twice (which the parser stops at) a 400 naming that field.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
@@ -59,6 +65,10 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyLimit.BodyTooLargeException) {
                 return handleExceptionInternal(ex, null, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+            }
+            var duplicate = DuplicateKeys.of(cause);
+            if (duplicate.isPresent()) {
+                return invalidInput(new InvalidInputException(List.of(duplicate.get())), request);
             }
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
@@ -76,6 +86,22 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /**
+     * A multipart body the container cannot take apart: 400, not 500. Tomcat refuses a file name
+     * with a NUL in it before any application code sees it; that is the file name's rule, so it
+     * names the field as the other rules of a file name do.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableMultipart(MultipartException ex, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidFileNameException) {
+                return invalidInput(new InvalidInputException(List.of(new FieldError("file",
+                        "Bestandsnaam bevat een stuurteken (NUL); dat is niet toegestaan."))), request);
+            }
+        }
+        return handleExceptionInternal(ex, null, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     /** A conflict with the state of a case or task: 409. */
@@ -157,6 +183,9 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (ex instanceof HttpMessageNotReadableException) {
             return "De inhoud van het verzoek is niet leesbaar of geen geldige JSON.";
+        }
+        if (ex instanceof MultipartException) {
+            return "De inhoud van het verzoek is geen leesbare multipart/form-data.";
         }
         if (ex instanceof NoResourceFoundException) {
             return "Op dit adres is niets te vinden.";

@@ -25,6 +25,7 @@ import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.FieldError;
+import nl.doorbraak.platform.InputSchema;
 import nl.doorbraak.platform.InvalidInputException;
 import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.security.DoorbraakUser;
@@ -39,6 +40,10 @@ import nl.doorbraak.security.Groups;
 public class CaseDocuments {
 
     private static final Set<String> CLOSED = Set.of("withdrawn", "lapsed", "evaluated");
+    static final int MAX_FILE_NAME_LENGTH = 200;
+    /** The file name (of the multipart part "file"), without the folders a browser may send along. */
+    private static final InputSchema FILE_NAME = InputSchema.builder()
+            .text("file", "Bestandsnaam", false, MAX_FILE_NAME_LENGTH).build();
 
     private final Requests requests;
     private final Documents documents;
@@ -72,9 +77,13 @@ public class CaseDocuments {
             throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "Het bestand is groter dan "
                     + maxSize.toMegabytes() + " MB.");
         }
-        String mediaType = DocumentTypes.detect(content).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Alleen PDF, DOCX, XLSX, ODT, ODS, PNG en JPEG zijn toegestaan; het soort bestand wordt aan de inhoud herkend."));
+        // the name follows the rules of a title: a name that reads differently from what is stored is refused
+        FILE_NAME.validate(Map.of("file", DocumentTypes.withoutFolders(originalFileName)), true);
+        DocumentTypes.Recognition recognition = DocumentTypes.recognise(content);
+        if (!recognition.recognised()) {
+            throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, recognition.refusal());
+        }
+        String mediaType = recognition.mediaType();
         DocumentRecord document = new DocumentRecord(UUID.randomUUID(), request.id(),
                 DocumentTypes.safeFileName(originalFileName), mediaType, content.length, sha256(content),
                 user.id(), CaseClock.now(), null, null);

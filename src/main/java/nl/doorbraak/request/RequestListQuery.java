@@ -78,7 +78,7 @@ public class RequestListQuery {
         for (String other : otherAllowed) {
             schema.text(other, other, false, 50);
         }
-        Map<String, Object> values = schema.check(RequestListQuery::fromNotAfterTo).build().validate(parameters, true);
+        Map<String, Object> values = schema.check(RequestListQuery::fromNotAfterTo).build().validateQuery(parameters);
 
         Map<String, String> repeated = new LinkedHashMap<>();
         parameters.forEach((key, value) -> {

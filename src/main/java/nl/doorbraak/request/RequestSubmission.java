@@ -110,6 +110,14 @@ public class RequestSubmission {
         return rulesOf(kind).withDerivedValues(values);
     }
 
+    /**
+     * A submission typed in a web form, where every value is text, typed as the API body would be
+     * (whole numbers where the kind's rules call for them), so that it meets the same rules.
+     */
+    public Map<String, Object> fromText(RequestKind kind, Map<String, ?> input) {
+        return rulesOf(kind).schema().fromText(input);
+    }
+
     SubmissionRules rulesOf(RequestKind kind) {
         return rules.get(kind);
     }

@@ -1,6 +1,7 @@
 package nl.doorbraak.web;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,21 @@ final class Forms {
             messages.computeIfAbsent(error.field(), field -> new ArrayList<>()).add(error.message());
         }
         return messages;
+    }
+
+    /**
+     * A field the form has once, sent more than once, is refused rather than read as its first
+     * value: the API refuses a repeated key too, and which value was meant cannot be known.
+     */
+    static List<FieldError> repeated(MultiValueMap<String, String> form, Collection<String> multiValued) {
+        List<FieldError> errors = new ArrayList<>();
+        form.forEach((field, values) -> {
+            if (values.size() > 1 && !multiValued.contains(field)) {
+                errors.add(new FieldError(field, "Het veld '" + field + "' is " + values.size()
+                        + " keer verstuurd; een formulier stuurt elk veld één keer."));
+            }
+        });
+        return errors;
     }
 
     /** The non-blank single values of the given fields. */

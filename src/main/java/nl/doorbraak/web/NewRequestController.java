@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
 import nl.doorbraak.platform.ConflictException;
+import nl.doorbraak.platform.FieldError;
 import nl.doorbraak.platform.InvalidInputException;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.request.BudgetPoolingSchema;
@@ -45,6 +49,8 @@ class NewRequestController {
     static final List<String> BUDGET_POOLING_FIELDS = List.of("focusArea", "title", "purpose", "firstYear",
             "lastYear", "requestedInstrument", "accountabilityArrangement", "urgency", "contactName", "contactEmail");
     static final List<String> LINE_FIELDS = List.of("ministry", "regulation", "amount", "years");
+    /** The fields the form may send more than once: checkboxes and the file input. */
+    static final Set<String> MULTI_VALUED = Set.of("ruleDomains", "files");
 
     private final RequestSubmission submission;
     private final CaseDocuments documents;
@@ -74,7 +80,7 @@ class NewRequestController {
     @PostMapping("/verzoeken/nieuw")
     String submit(@AuthenticationPrincipal DoorbraakUser user, @RequestParam MultiValueMap<String, String> form,
                   @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
-                  RedirectAttributes redirect) throws IOException {
+                  RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         requireMunicipality(user);
         RequestKind kind = RequestKind.ofCode(String.valueOf(form.getFirst("kind"))).orElseThrow(
                 () -> new ConflictException("Onbekende soort verzoek."));
@@ -84,6 +90,12 @@ class NewRequestController {
         List<String> ruleDomains = form.getOrDefault("ruleDomains", List.of());
         List<Map<String, String>> lines = new ArrayList<>(Forms.rows(form, "budgetLines", LINE_FIELDS));
         String idempotencyKey = form.getFirst("idempotencyKey");
+
+        List<FieldError> repeated = Forms.repeated(form, MULTI_VALUED);
+        if (!repeated.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return show(user, kind, display(values, ruleDomains, lines), Forms.byField(repeated), idempotencyKey, model);
+        }
 
         String action = String.valueOf(form.getFirst("action"));
         if (budget && action.equals("add-line")) {
@@ -107,7 +119,7 @@ class NewRequestController {
         }
         RequestSubmission.Submitted submitted;
         try {
-            submitted = submission.submit(kind, input, user,
+            submitted = submission.submit(kind, submission.fromText(kind, input), user,
                     idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey);
         } catch (InvalidInputException e) {
             model.addAttribute("filesLost", files != null && files.stream().anyMatch(file -> !file.isEmpty()));
@@ -124,6 +136,8 @@ class NewRequestController {
                 documents.add(user, reference, file.getOriginalFilename(), file.getBytes());
             } catch (ResponseStatusException e) {
                 problems.add(file.getOriginalFilename() + ": " + e.getReason());
+            } catch (InvalidInputException e) {
+                problems.add(e.errors().get(0).message());
             }
         }
         redirect.addFlashAttribute("notice", "Uw verzoek is ingediend onder kenmerk " + reference + ".");

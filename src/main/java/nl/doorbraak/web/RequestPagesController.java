@@ -121,6 +121,8 @@ class RequestPagesController {
                 } catch (ResponseStatusException | ConflictException e) {
                     problems.add(file.getOriginalFilename() + ": " + (e instanceof ResponseStatusException status
                             ? status.getReason() : e.getMessage()));
+                } catch (InvalidInputException e) {
+                    problems.add(e.errors().get(0).message());
                 }
             }
         }

@@ -295,13 +295,14 @@ class BudgetPoolingProcessTests {
     void startedFromTasklistsStartFormTheCaseFileHoldsTheExactAmounts() {
         Map<String, Object> form = new HashMap<>(heerlenNoord("tasklist@heerlen.example"));
         // Tasklist submits each budget line group (path budgetLine1..4) as a JSON object, amounts as typed
-        // text, years of a checklist as strings; the group after the last one filled in arrives empty
+        // text, the years of the checklist as the numbers its values are; the group after the last one
+        // filled in arrives empty
         form.remove("budgetLines");
         form.put("budgetLine1", SpinValues.jsonValue("""
-                {"ministry":"ocw","regulation":"ocw-school-en-omgeving","amount":"2400000,10","years":["%d"]}"""
+                {"ministry":"ocw","regulation":"ocw-school-en-omgeving","amount":"2.400.000,10","years":[%d]}"""
                 .formatted(FIRST_YEAR)).create());
         form.put("budgetLine2", SpinValues.jsonValue("""
-                {"ministry":"vws","regulation":"vws-gezonde-leefomgeving","amount":"0.20","years":["%d","%d"]}"""
+                {"ministry":"vws","regulation":"vws-gezonde-leefomgeving","amount":"0.20","years":[%d,%d]}"""
                 .formatted(FIRST_YEAR, FIRST_YEAR + 1)).create());
         form.put("budgetLine3", SpinValues.jsonValue("""
                 {"ministry":null,"regulation":null,"amount":"","years":[]}""").create());

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -65,8 +66,10 @@ import nl.doorbraak.support.TestUsers;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTests {
 
+    // a number keeps the digits it was written with: the amount 1.500 must reach the API as 1.500, not 1.5
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     private static final String USER = "hostile-input-0518";
     private static final String FOCUS_AREA = "den-haag-zuidwest";
 

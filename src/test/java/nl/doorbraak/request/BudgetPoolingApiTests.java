@@ -131,10 +131,10 @@ class BudgetPoolingApiTests {
         body.put("budgetLines", List.of(
                 budgetLine("ocw", "ocw-school-en-omgeving", "-1.00", years),
                 budgetLine("szw", "szw-baangarantie-jongeren", "0", years),
-                budgetLine("vws", "vws-gezonde-leefomgeving", "12.345", years),
+                budgetLine("vws", "vws-gezonde-leefomgeving", "12.3456", years),
                 budgetLine("jenv", "jenv-preventie-met-gezag", "100000000.01", years),
                 textAmount(budgetLine("vro", "vro-volkshuisvestingsfonds", "1", years), "veel geld"),
-                textAmount(budgetLine("bzk", "bzk-leefbaarheid-veiligheid", "1", years), "1.000.000")));
+                textAmount(budgetLine("bzk", "bzk-leefbaarheid-veiligheid", "1", years), "1.000")));
 
         JsonNode problem = badRequest(body);
 
@@ -147,7 +147,9 @@ class BudgetPoolingApiTests {
         assertThat(errorMessage(problem, "budgetLines[3].amount"))
                 .isEqualTo("Budgetregel 4: Bedrag mag hoogstens € 100.000.000,00 zijn.");
         assertThat(errorMessage(problem, "budgetLines[4].amount")).startsWith("Budgetregel 5: Bedrag moet een bedrag in euro's zijn");
-        assertThat(errorMessage(problem, "budgetLines[5].amount")).contains("zonder punten voor duizendtallen");
+        assertThat(errorMessage(problem, "budgetLines[5].amount")).isEqualTo("Budgetregel 6: Bedrag '1.000' is niet "
+                + "eenduidig: een punt of komma met precies drie cijfers erna kan duizendtallen of decimalen scheiden. "
+                + "Schrijf het bedrag als 1000 of 1.000,00 (bedoelt u 1,00, schrijf dan 1,00).");
     }
 
     @Test
@@ -257,7 +259,14 @@ class BudgetPoolingApiTests {
         assertThat(pooling.path("properties").path("kind").path("enum").get(0).asText()).isEqualTo("budget-pooling");
         assertThat(pooling.path("required").toString()).contains("\"budgetLines\"", "\"firstYear\"", "\"kind\"");
         JsonNode line = pooling.path("properties").path("budgetLines").path("items");
-        assertThat(line.path("properties").path("amount").path("maximum").decimalValue()).isEqualByComparingTo("100000000.00");
+        // an amount is a JSON number or a text in one of the notations the rule reads
+        JsonNode amount = line.path("properties").path("amount");
+        assertThat(amount.path("oneOf").get(0).path("type").asText()).isEqualTo("number");
+        assertThat(amount.path("oneOf").get(0).path("maximum").decimalValue()).isEqualByComparingTo("100000000.00");
+        assertThat(amount.path("oneOf").get(1).path("type").asText()).isEqualTo("string");
+        assertThat(amount.path("oneOf").get(1).path("pattern").asText()).isEqualTo(nl.doorbraak.platform.Amounts.PATTERN);
+        assertThat(amount.path("description").asText()).contains("niet eenduidig");
+        assertThat(line.path("properties").path("years").path("uniqueItems").asBoolean()).isTrue();
         assertThat(line.path("properties").path("regulation").path("enum").toString()).contains("ocw-school-en-omgeving");
         assertThat(schemas.path("RuleChangeRequest").path("properties").path("ruleDomains").path("type").asText())
                 .isEqualTo("array");

@@ -4,6 +4,8 @@ import static nl.doorbraak.support.CaseSteps.intakeComplete;
 import static nl.doorbraak.support.CaseSteps.ruleChange;
 import static nl.doorbraak.support.CaseSteps.submit;
 import static nl.doorbraak.support.ProblemAssertions.assertProblem;
+import static nl.doorbraak.support.ProblemAssertions.errorFields;
+import static nl.doorbraak.support.ProblemAssertions.errorMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -14,13 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.PostgresIntegrationTest;
+import nl.doorbraak.support.TableCounts;
+import nl.doorbraak.support.TasklistSession;
 import nl.doorbraak.support.TestUsers;
 
 /** Documents of a case: upload, download, list, removal, and everything that must be refused. */
@@ -43,6 +50,8 @@ class DocumentApiTests {
     ProcessEngine engine;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
     Http http;
     String reference;
 
@@ -116,48 +125,106 @@ class DocumentApiTests {
     }
 
     /** A browser logged in to Tasklist (session cookie and the webapp's CSRF token). */
-    private java.net.http.HttpClient tasklistSession(String user) throws Exception {
-        java.net.CookieManager cookies = new java.net.CookieManager();
-        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
-        String base = "http://localhost:" + port;
-        browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/tasklist/default/")).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
-        String token = cookies.getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-                        java.net.URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + TestUsers.PASSWORD))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        return browser;
+    private java.net.http.HttpClient tasklistSession(String user) {
+        return TasklistSession.loggedIn(port, user).client();
     }
 
     @Test
     void officeDocumentsAndImagesAreRecognisedByTheirContent() throws IOException {
         assertThat(Http.json(upload(DORDRECHT, "begroting.xlsx", "application/octet-stream",
-                officeZip("xl/workbook.xml"))).path("mediaType").asText())
+                DocumentSamples.officeOpenXml(DocumentSamples.XLSX_MAIN, "/xl/workbook.xml"))).path("mediaType").asText())
                 .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        assertThat(Http.json(upload(DORDRECHT, "brief.docx", "text/plain", officeZip("word/document.xml")))
-                .path("mediaType").asText())
+        assertThat(Http.json(upload(DORDRECHT, "brief.docx", "text/plain",
+                DocumentSamples.officeOpenXml(DocumentSamples.DOCX_MAIN, "/word/document.xml"))).path("mediaType").asText())
                 .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        assertThat(Http.json(upload(DORDRECHT, "notulen.odt", "application/zip", openDocument(
-                "application/vnd.oasis.opendocument.text"))).path("mediaType").asText())
+        assertThat(Http.json(upload(DORDRECHT, "notulen.odt", "application/zip", DocumentSamples.openDocument(
+                "application/vnd.oasis.opendocument.text", true))).path("mediaType").asText())
                 .isEqualTo("application/vnd.oasis.opendocument.text");
-        assertThat(Http.json(upload(DORDRECHT, "cijfers.ods", "application/zip", openDocument(
-                "application/vnd.oasis.opendocument.spreadsheet"))).path("mediaType").asText())
+        assertThat(Http.json(upload(DORDRECHT, "cijfers.ods", "application/zip", DocumentSamples.openDocument(
+                "application/vnd.oasis.opendocument.spreadsheet", true))).path("mediaType").asText())
                 .isEqualTo("application/vnd.oasis.opendocument.spreadsheet");
-        assertProblem(upload(DORDRECHT, "presentatie.odp", "application/zip", openDocument(
-                "application/vnd.oasis.opendocument.presentation")), 415);
-        assertThat(Http.json(upload(DORDRECHT, "kaart", "application/pdf", new byte[] {(byte) 0x89, 'P', 'N', 'G',
-                '\r', '\n', 0x1a, '\n', 0, 0, 0, 13})).path("mediaType").asText()).isEqualTo("image/png");
+        assertProblem(upload(DORDRECHT, "presentatie.odp", "application/zip", DocumentSamples.openDocument(
+                "application/vnd.oasis.opendocument.presentation", true)), 415);
+        assertThat(Http.json(upload(DORDRECHT, "kaart", "application/pdf", DocumentSamples.image("png")))
+                .path("mediaType").asText()).isEqualTo("image/png");
+        assertThat(Http.json(upload(DORDRECHT, "foto.jpg", "image/png", DocumentSamples.image("jpeg")))
+                .path("mediaType").asText()).isEqualTo("image/jpeg");
+    }
+
+    /** Files whose first bytes promise an allowed type that their content does not keep, and why each is refused. */
+    static Stream<Arguments> whatTheFirstBytesPromiseButTheContentIsNot() throws IOException {
+        byte[] png = DocumentSamples.image("png");
+        byte[] jpeg = DocumentSamples.image("jpeg");
+        return Stream.of(
+                Arguments.of("HTML behind %PDF-", "%PDF-1.7\n<html><script>alert(1)</script></html>"
+                        .getBytes(StandardCharsets.ISO_8859_1), "geen leesbare PDF"),
+                Arguments.of("a PDF header and a catalog without pages", ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"
+                        + "trailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1), "PDF"),
+                Arguments.of("a PDF locked with a password", DocumentSamples.pdfWithPassword(), "wachtwoord"),
+                Arguments.of("a PNG signature and nothing else", Arrays.copyOf(png, 16), "PNG-afbeelding"),
+                Arguments.of("half a PNG", Arrays.copyOf(png, png.length / 2), "PNG-afbeelding"),
+                Arguments.of("half a JPEG", Arrays.copyOf(jpeg, jpeg.length / 2), "JPEG-afbeelding"),
+                Arguments.of("a zip with an empty [Content_Types].xml and a word/ folder",
+                        DocumentSamples.zip("[Content_Types].xml", "<Types/>", "word/document.xml", "<w/>"), "DOCX"),
+                Arguments.of("content types naming a main part that is not there",
+                        DocumentSamples.zip("[Content_Types].xml", DocumentSamples.contentTypes(DocumentSamples.DOCX_MAIN,
+                                "/word/document.xml")), "DOCX"),
+                Arguments.of("a Word document with macros (vbaProject.bin)", DocumentSamples.zip(
+                        "[Content_Types].xml", DocumentSamples.contentTypes(DocumentSamples.DOCX_MAIN, "/word/document.xml"),
+                        "word/document.xml", "<w/>", "word/vbaProject.bin", "VBA"), "macro"),
+                Arguments.of("a macro-enabled workbook (xlsm)", DocumentSamples.officeOpenXml(
+                        "application/vnd.ms-excel.sheet.macroEnabled.main+xml", "/xl/workbook.xml"), "macro"),
+                Arguments.of("content types with an external entity", DocumentSamples.zip("[Content_Types].xml",
+                        "<!DOCTYPE Types [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><Types>&e;</Types>",
+                        "word/document.xml", "<w/>"), "DOCX"),
+                Arguments.of("an OpenDocument mimetype without a manifest",
+                        DocumentSamples.openDocument("application/vnd.oasis.opendocument.text", false), "ODT"),
+                Arguments.of("an executable", Arrays.copyOf(new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0}, 512), "Alleen PDF"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("whatTheFirstBytesPromiseButTheContentIsNot")
+    void aFileIsCheckedForWhatItIsNotOnlyItsFirstBytes(String what, byte[] content, String reason) {
+        Map<String, Long> before = TableCounts.of(jdbcTemplate);
+        JsonNode problem = assertProblem(upload(DORDRECHT, "bijlage.pdf", "application/pdf", content), 415);
+        assertThat(problem.path("detail").asText()).as(what).contains(reason);
+        assertThat(TableCounts.of(jdbcTemplate)).as(what).isEqualTo(before);
+    }
+
+    /** File names follow the rules of a title: what is shown is what is stored, and not too long. */
+    static Stream<Arguments> fileNamesThatAreRefused() {
+        return Stream.of(
+                Arguments.of("a right-to-left override (reads as nota.exe.pdf)", "nota\u202Efdp.exe", "leesrichting"),
+                Arguments.of("a directional isolate", "\u2066brief\u2069.pdf", "leesrichting"),
+                Arguments.of("an escape sequence", "rood\u001b[31m.pdf", "stuurteken"),
+                Arguments.of("a NUL", "nota\u0000.pdf", "stuurteken"),
+                Arguments.of("201 characters", "a".repeat(197) + ".pdf",
+                        "Bestandsnaam mag hoogstens 200 tekens bevatten (nu 201)."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fileNamesThatAreRefused")
+    void aFileNameIsRefusedWithTheFieldAndTheRule(String what, String fileName, String message) {
+        Map<String, Long> before = TableCounts.of(jdbcTemplate);
+        JsonNode problem = assertProblem(upload(DORDRECHT, fileName, "application/pdf", PDF), 400);
+        assertThat(errorFields(problem)).as(what).containsExactly("file");
+        assertThat(errorMessage(problem, "file")).as(what).startsWith("Bestandsnaam").contains(message);
+        assertThat(TableCounts.of(jdbcTemplate)).as(what).isEqualTo(before);
+    }
+
+    @Test
+    void aNameOfTwoHundredCharactersAndTheMarksOfRightToLeftTextAreKept() {
+        String longest = "b".repeat(196) + ".pdf";
+        assertThat(Http.json(upload(DORDRECHT, longest, "application/pdf", PDF)).path("fileName").asText())
+                .isEqualTo(longest);
+        String arabic = "\u062A\u0642\u0631\u064A\u0631\u200F.pdf";
+        assertThat(Http.json(upload(DORDRECHT, arabic, "application/pdf", PDF)).path("fileName").asText())
+                .isEqualTo(arabic);
     }
 
     @Test
     void everythingElseIsRefusedAndNothingIsStored() {
         long before = rows();
-        byte[] executable = Arrays.copyOf(new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0}, 512);
-        assertProblem(upload(DORDRECHT, "rapport.pdf", "application/pdf", executable), 415);
         assertProblem(upload(DORDRECHT, "notities.txt", "text/plain", "gewoon tekst".getBytes()), 415);
         assertProblem(upload(DORDRECHT, "leeg.pdf", "application/pdf", new byte[0]), 400);
         byte[] tooLarge = Arrays.copyOf(PDF, 21 * 1024 * 1024);
@@ -207,28 +274,6 @@ class DocumentApiTests {
     private long audit(String action) {
         return jdbc.sql("SELECT count(*) FROM audit_event WHERE chain = ? AND action = ? AND user_id = ?")
                 .params(reference, action, DORDRECHT).query(Long.class).single();
-    }
-
-    private static byte[] officeZip(String part) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry(part));
-            zip.write("<x/>".getBytes(StandardCharsets.UTF_8));
-        }
-        return bytes.toByteArray();
-    }
-
-    private static byte[] openDocument(String mimetype) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("mimetype"));
-            zip.write(mimetype.getBytes(StandardCharsets.US_ASCII));
-            zip.putNextEntry(new ZipEntry("content.xml"));
-            zip.write("<office:document-content/>".getBytes(StandardCharsets.UTF_8));
-        }
-        return bytes.toByteArray();
     }
 
     private static String sha256(byte[] content) {

@@ -28,11 +28,21 @@ public final class CaseSteps {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The smallest file the application recognises as a PDF. */
-    public static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
+    /** A real PDF of one empty page, as PDFBox writes it (the application opens every PDF it stores). */
+    public static final byte[] PDF = onePagePdf();
 
     private CaseSteps() {
+    }
+
+    private static byte[] onePagePdf() {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            document.save(bytes);
+            return bytes.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A valid rule-change request body (with {@code kind}) for a focus area of the submitter's municipality. */

@@ -70,7 +70,7 @@ class WebBrowserTests {
             browser.type("contactName", "Fatima el Amrani");
             browser.type("contactEmail", "f.elamrani@eindhoven.example");
             Path attachment = dir.resolve("onderbouwing-" + token + ".pdf");
-            Files.writeString(attachment, "%PDF-1.4\n% onderbouwing\n%%EOF\n", StandardCharsets.ISO_8859_1);
+            Files.write(attachment, nl.doorbraak.support.CaseSteps.PDF);
             browser.driver.findElement(By.id("files")).sendKeys(attachment.toAbsolutePath().toString());
             browser.follow("form button.button[value=submit]");
             browser.screenshot("submitted");

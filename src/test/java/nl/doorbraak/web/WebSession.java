@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
@@ -67,9 +69,22 @@ final class WebSession {
     }
 
     HttpResponse<String> postWithoutToken(String path, Map<String, String> form) {
+        return postFields(path, List.copyOf(form.entrySet()));
+    }
+
+    /** Posts the fields in this order, a name as often as it is given, with the CSRF token of the last page read. */
+    HttpResponse<String> postRepeating(String path, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> withToken = new ArrayList<>(fields);
+        if (csrf != null) {
+            withToken.add(Map.entry("_csrf", csrf));
+        }
+        return postFields(path, withToken);
+    }
+
+    private HttpResponse<String> postFields(String path, List<Map.Entry<String, String>> fields) {
         StringJoiner body = new StringJoiner("&");
-        form.forEach((key, value) -> body.add(URLEncoder.encode(key, StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        fields.forEach(field -> body.add(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)));
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());

@@ -171,7 +171,8 @@ class TasklistBrowserTests {
                 .section("Budgetregel 1")
                 .select("Ministerie", "OCW – Ministerie van Onderwijs, Cultuur en Wetenschap")
                 .select("Regeling", "OCW – Programma School en Omgeving (verlengde leertijd)")
-                .fill("Bedrag", "250000,00")
+                // Dutch notation: the field's pattern (Amounts.PATTERN) lets it through in the browser too
+                .fill("Bedrag", "€ 250.000,00")
                 .choose("Begrotingsjaren", year)
                 .section(null);
         assertThat(tasklist.sectionShown("Budgetregel 2")).as("the next budget line appears, left empty").isTrue();
