@@ -83,7 +83,9 @@ class PageHeadersTests {
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(java.util.stream.Stream.concat(setCookies.stream(), login.headers().allValues("Set-Cookie").stream()))
                 .filteredOn(c -> c.startsWith("JSESSIONID=")).isNotEmpty()
-                .allSatisfy(c -> assertThat(c).contains("SameSite=Lax").contains("HttpOnly"));
+                .allSatisfy(c -> assertThat(c).contains("SameSite=Lax").contains("HttpOnly")
+                        .as("Tomcat's SameSite and Camunda's SessionCookieFilter do not both add one")
+                        .containsOnlyOnce("SameSite"));
     }
 
     private static String sessionCookie(HttpResponse<String> response) {
