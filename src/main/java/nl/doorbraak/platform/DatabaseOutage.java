@@ -34,11 +34,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
-class DatabaseOutage extends OncePerRequestFilter {
+public class DatabaseOutage extends OncePerRequestFilter {
 
-    static final String DETAIL = "De dienst kan de gegevens tijdelijk niet bereiken. Probeer het over "
+    public static final String DETAIL = "De dienst kan de gegevens tijdelijk niet bereiken. Probeer het over "
             + "enkele ogenblikken opnieuw.";
-    static final String RETRY_AFTER_SECONDS = "10";
+    public static final String RETRY_AFTER_SECONDS = "10";
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
 
@@ -48,7 +48,7 @@ class DatabaseOutage extends OncePerRequestFilter {
         this.objectMapper = objectMapper;
     }
 
-    static boolean isCauseOf(Throwable failure) {
+    public static boolean isCauseOf(Throwable failure) {
         return isCauseOf(failure, 0);
     }
 
@@ -73,7 +73,7 @@ class DatabaseOutage extends OncePerRequestFilter {
         return isCauseOf(failure.getCause(), depth + 1);
     }
 
-    static void log(Throwable failure) {
+    public static void log(Throwable failure) {
         log.warn("Database not reachable, answered 503: {}", failure.toString());
     }
 

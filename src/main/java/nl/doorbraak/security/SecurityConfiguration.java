@@ -17,8 +17,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.DispatcherTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -27,8 +29,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * Four filter chains: the API (stateless, HTTP Basic against the Camunda identities, NL GOV
  * security headers), the Camunda webapps (which authenticate their users themselves and carry
- * their own CSRF protection; what they may write is the application's rule), the application's own web pages (form login against the same
- * identities, a session, CSRF tokens), and the rest, where everything not allowed here is denied.
+ * their own CSRF protection; what they may write is the application's rule), the application's own
+ * web pages (every other address: form login against the same identities, a session, CSRF tokens),
+ * and the rest (health, the API documentation, the error dispatch), where everything not allowed here
+ * is denied.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -40,7 +44,7 @@ class SecurityConfiguration {
      * Matches on the whole path: the Camunda webapps run in servlets of their own, which
      * Spring MVC's servlet-path-relative matchers would not see.
      */
-    private static RequestMatcher path(String pattern) {
+    static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
@@ -106,21 +110,29 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** The paths of the web pages (module {@code web}). */
-    static final String[] PAGES = {"/", "/login", "/logout", "/verzoeken/**", "/audit/**", "/assets/**"};
-
     @Bean
     @Order(3)
     SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
                                      FormLoginFailures loginFailures) throws Exception {
+        // a refused form goes to the web module, which tells an expired session from a forgery (docs/web.md)
+        AccessDeniedHandlerImpl refusedForm = new AccessDeniedHandlerImpl();
+        refusedForm.setErrorPage(WebPagePaths.REFUSED_FORM);
         return http
-                .securityMatcher(new OrRequestMatcher(java.util.Arrays.stream(PAGES)
-                        .map(SecurityConfiguration::path).toList()))
+                // every address that is not the API, Camunda, health or the API documentation: an unknown
+                // one asks for a login and then answers with the pages' own 404
+                .securityMatcher(WebPagePaths.PAGES)
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(path(HttpMethod.GET, "/assets/**"), path("/login")).permitAll()
+                        // the refused form's forward (from the access-denied handler below) decides for itself
+                        .requestMatchers(new AndRequestMatcher(new DispatcherTypeRequestMatcher(DispatcherType.FORWARD),
+                                path(WebPagePaths.REFUSED_FORM))).permitAll()
+                        // what a page pulls in, and what browsers and robots ask for by themselves, answers
+                        // without a login: never a refusal on the audit trail for a page view
+                        .requestMatchers(path(HttpMethod.GET, "/assets/**"), path(HttpMethod.GET, "/favicon.ico"),
+                                path(HttpMethod.GET, "/robots.txt"), path("/login")).permitAll()
                         .anyRequest().authenticated())
+                .exceptionHandling(errors -> errors.accessDeniedHandler(refusedForm))
                 .formLogin(form -> form.loginPage("/login").failureHandler(loginFailures).defaultSuccessUrl("/"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?afgemeld"))
                 // CSRF protection stays on (Spring Security's default): every POST carries the session's token

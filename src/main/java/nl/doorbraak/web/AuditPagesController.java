@@ -12,6 +12,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +48,6 @@ import nl.doorbraak.security.Groups;
 @Controller
 class AuditPagesController {
 
-    static final int TRAIL_PAGE_SIZE = 50;
     private static final List<String> FILTERS = List.of("status", "kind", "focusArea", "municipality", "ministry",
             "submittedFrom", "submittedTo", "q", "page");
 
@@ -59,10 +61,12 @@ class AuditPagesController {
     private final AuditExports exports;
     private final AuditTrail audit;
     private final ProcessDiagram diagrams;
+    private final TransactionTemplate snapshot;
 
     AuditPagesController(Requests requests, RequestViews views, RequestListModel lists, Documents documents,
                          ReferenceData referenceData, AuditQueries auditQueries, AuditVerifier verifier,
-                         AuditExports exports, AuditTrail audit, ProcessDiagram diagrams) {
+                         AuditExports exports, AuditTrail audit, ProcessDiagram diagrams,
+                         PlatformTransactionManager transactionManager) {
         this.requests = requests;
         this.views = views;
         this.lists = lists;
@@ -73,6 +77,10 @@ class AuditPagesController {
         this.exports = exports;
         this.audit = audit;
         this.diagrams = diagrams;
+        // the count, the lines and the verification of a case page read one state of the chain, whoever appends
+        this.snapshot = new TransactionTemplate(transactionManager);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     @GetMapping("/audit/zaken")
@@ -99,15 +107,14 @@ class AuditPagesController {
         requireAuditReader(user);
         RequestRecord request = visible(reference, user);
         int page = pageText.matches("\\d{1,6}") ? Math.max(1, Integer.parseInt(pageText)) : 1;
-        long total = auditQueries.count(reference);
-        // recorded before anything is shown, as the API does: a read that cannot be recorded does not happen
+        // recorded before anything is read, as the API does: a read that cannot be recorded does not happen;
+        // and so this read is on the page itself, its last line
         audit.about(reference).by(user.id())
                 .action("audit-trail-read", "Audittrail ingezien")
                 .resource("audit-trail", reference, reference)
                 .record();
-        List<String> sentences = auditQueries.page(reference, (long) (page - 1) * TRAIL_PAGE_SIZE, TRAIL_PAGE_SIZE)
-                .stream().map(AuditSentences::of).toList();
-        VerificationReport verification = verifier.verify(VerificationScope.chain(reference));
+        TrailPage trail = snapshot.execute(status -> TrailPage.read(auditQueries, verifier, reference, page));
+        VerificationReport verification = trail.verification();
         audit.system().by(user.id())
                 .action("audit-verified", "Audittrail geverifieerd")
                 .resource("audit-trail", VerificationScope.chain(reference).id(),
@@ -117,11 +124,7 @@ class AuditPagesController {
 
         model.addAttribute("request", views.detail(request));
         model.addAttribute("documents", documents.of(request.id()));
-        model.addAttribute("sentences", sentences);
-        model.addAttribute("page", page);
-        model.addAttribute("firstNumber", (long) (page - 1) * TRAIL_PAGE_SIZE + 1);
-        model.addAttribute("total", total);
-        model.addAttribute("hasNext", (long) page * TRAIL_PAGE_SIZE < total);
+        model.addAttribute("trail", trail);
         model.addAttribute("verification", verification);
         model.addAttribute("diagrams", request.processInstanceId() == null ? List.of()
                 : diagrams.instancesOf(request.processInstanceId()).stream().map(diagrams::draw).toList());

@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -55,17 +57,29 @@ class NewRequestController {
     private final RequestSubmission submission;
     private final CaseDocuments documents;
     private final ReferenceData referenceData;
+    private final InterruptedForms interrupted;
 
-    NewRequestController(RequestSubmission submission, CaseDocuments documents, ReferenceData referenceData) {
+    NewRequestController(RequestSubmission submission, CaseDocuments documents, ReferenceData referenceData,
+                         InterruptedForms interrupted) {
         this.submission = submission;
         this.documents = documents;
         this.referenceData = referenceData;
+        this.interrupted = interrupted;
     }
 
     @GetMapping("/verzoeken/nieuw")
     String form(@AuthenticationPrincipal DoorbraakUser user, @RequestParam(name = "soort", required = false) String kind,
-                Model model) {
+                HttpServletRequest request, Model model) {
         requireMunicipality(user);
+        Optional<KeptForm> kept = interrupted.restore(request, model);
+        if (kept.isPresent()) {
+            MultiValueMap<String, String> form = kept.get().asForm();
+            Optional<RequestKind> keptKind = RequestKind.ofCode(String.valueOf(form.getFirst("kind")));
+            if (keptKind.isPresent()) {
+                return show(user, keptKind.get(), shown(form, keptKind.get()), Map.of(),
+                        form.getFirst("idempotencyKey"), model);
+            }
+        }
         RequestKind chosen = RequestKind.ofCode(kind == null ? "" : kind).orElse(null);
         if (chosen == null) {
             return "web/new-request-kind";
@@ -85,8 +99,7 @@ class NewRequestController {
         RequestKind kind = RequestKind.ofCode(String.valueOf(form.getFirst("kind"))).orElseThrow(
                 () -> new ConflictException("Onbekende soort verzoek."));
         boolean budget = kind == RequestKind.BUDGET_POOLING;
-        Map<String, Object> values = new LinkedHashMap<>(Forms.texts(form, budget ? BUDGET_POOLING_FIELDS
-                : RULE_CHANGE_FIELDS));
+        Map<String, Object> values = new LinkedHashMap<>(Forms.texts(form, fieldsOf(kind)));
         List<String> ruleDomains = form.getOrDefault("ruleDomains", List.of());
         List<Map<String, String>> lines = new ArrayList<>(Forms.rows(form, "budgetLines", LINE_FIELDS));
         String idempotencyKey = form.getFirst("idempotencyKey");
@@ -165,6 +178,16 @@ class NewRequestController {
         model.addAttribute("ministries", referenceData.ministries());
         model.addAttribute("regulations", referenceData.regulations());
         return "web/new-request";
+    }
+
+    private static List<String> fieldsOf(RequestKind kind) {
+        return kind == RequestKind.BUDGET_POOLING ? BUDGET_POOLING_FIELDS : RULE_CHANGE_FIELDS;
+    }
+
+    /** The form as it was posted, to be shown again. */
+    private static Map<String, Object> shown(MultiValueMap<String, String> form, RequestKind kind) {
+        return display(Forms.texts(form, fieldsOf(kind)), form.getOrDefault("ruleDomains", List.of()),
+                Forms.rows(form, "budgetLines", LINE_FIELDS));
     }
 
     private static Map<String, Object> display(Map<String, Object> values, List<String> ruleDomains,

@@ -1,17 +1,9 @@
 package nl.doorbraak.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 
-import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.request.BudgetPoolingSchema;
 import nl.doorbraak.request.RuleChangeSchema;
@@ -19,11 +11,10 @@ import nl.doorbraak.security.DoorbraakUser;
 import nl.doorbraak.security.Groups;
 
 /**
- * What every page knows (who is logged in, what they may do), and the pages for "not found" and
- * "not allowed": an HTML page, not the API's problem+json, with the same status.
+ * What every page knows (who is logged in, what they may do). Errors on the pages are
+ * {@link PageErrors}' work.
  */
 @ControllerAdvice(basePackageClasses = PageModel.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
 class PageModel {
 
     private final ReferenceData referenceData;
@@ -59,23 +50,11 @@ class PageModel {
     }
 
     @ModelAttribute("readsAudit")
-    boolean readsAudit(@AuthenticationPrincipal DoorbraakUser user) {
+    boolean readsAuditAttribute(@AuthenticationPrincipal DoorbraakUser user) {
+        return readsAudit(user);
+    }
+
+    static boolean readsAudit(DoorbraakUser user) {
         return user != null && (user.isMemberOf(Groups.AUDITOR) || user.isMemberOf(Groups.PROGRAMME_OFFICE));
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(NotFoundException e, Model model) {
-        model.addAttribute("title", "Niet gevonden");
-        model.addAttribute("message", e.getReason());
-        return "web/error";
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden(Model model) {
-        model.addAttribute("title", "Geen toegang");
-        model.addAttribute("message", "U heeft geen toegang tot deze pagina.");
-        return "web/error";
     }
 }

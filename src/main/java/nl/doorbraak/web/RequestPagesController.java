@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -50,10 +51,11 @@ class RequestPagesController {
     private final Documents documents;
     private final CaseDocuments caseDocuments;
     private final TaskCompletion tasks;
+    private final InterruptedForms interrupted;
 
     RequestPagesController(Requests requests, RequestViews views, RequestTimeline timeline,
                            RequestListModel lists, RequestWithdrawal withdrawal, Documents documents,
-                           CaseDocuments caseDocuments, TaskCompletion tasks) {
+                           CaseDocuments caseDocuments, TaskCompletion tasks, InterruptedForms interrupted) {
         this.requests = requests;
         this.views = views;
         this.timeline = timeline;
@@ -62,6 +64,7 @@ class RequestPagesController {
         this.documents = documents;
         this.caseDocuments = caseDocuments;
         this.tasks = tasks;
+        this.interrupted = interrupted;
     }
 
     @GetMapping("/verzoeken")
@@ -72,8 +75,13 @@ class RequestPagesController {
     }
 
     @GetMapping("/verzoeken/{reference}")
-    String request(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String reference, Model model) {
-        return show(user, visible(reference, user), model);
+    String request(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String reference,
+                   HttpServletRequest httpRequest, Model model) {
+        RequestRecord request = visible(reference, user);
+        // an answer (or a document) whose post the expired session refused
+        interrupted.restore(httpRequest, model)
+                .ifPresent(kept -> model.addAttribute("informationAnswer", kept.first("informationAnswer")));
+        return show(user, request, model);
     }
 
     private String show(DoorbraakUser user, RequestRecord request, Model model) {
@@ -161,8 +169,9 @@ class RequestPagesController {
 
     @GetMapping("/verzoeken/{reference}/intrekken")
     String confirmWithdrawal(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String reference,
-                             Model model) {
+                             HttpServletRequest httpRequest, Model model) {
         RequestRecord request = visible(reference, user);
+        interrupted.restore(httpRequest, model).ifPresent(kept -> model.addAttribute("reason", kept.first("reason")));
         model.addAttribute("request", views.detail(request));
         model.addAttribute("mayWithdraw", mayWithdraw(user, request));
         return "web/withdraw";

@@ -55,15 +55,24 @@ class ApiConventionsTests {
     }
 
     @Test
-    void anUnknownPathOutsideTheApiIsRefusedAsAProblem() {
-        assertProblem(http.get("/secret-admin-page"), 401);
-        assertProblem(http.get("/secret-admin-page", TestUsers.ADMIN), 403);
+    void anUnknownPathOutsideTheApiLeadsToTheLoginOfTheWebPages() {
+        // every address outside the API, Camunda, health and the API documentation is the web pages':
+        // their login first, Basic credentials or not (after a page login, their Dutch 404: web/PageErrorsTests)
+        assertLeadsToTheLogin(http.get("/secret-admin-page"));
+        assertLeadsToTheLogin(http.get("/secret-admin-page", TestUsers.ADMIN));
     }
 
     @Test
     void theEngineRestApiIsNotReachable() {
-        assertProblem(http.get("/engine-rest/process-definition"), 401);
-        assertProblem(http.get("/engine-rest/process-definition", TestUsers.AUDITOR), 403);
+        assertLeadsToTheLogin(http.get("/engine-rest/process-definition"));
+        assertLeadsToTheLogin(http.get("/engine-rest/process-definition", TestUsers.AUDITOR));
+    }
+
+    private static void assertLeadsToTheLogin(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+        assertThat(response.body()).isEmpty();
     }
 
     @Test

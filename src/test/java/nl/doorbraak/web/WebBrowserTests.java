@@ -19,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.doorbraak.support.PostgresIntegrationTest;
 
@@ -30,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The pages in a real Chromium: a municipality submits through the form (first meeting the Dutch
  * validation messages), follows its case; another municipality does not find it; an auditor
  * finds the case, reads its trail and diagram and downloads an export the offline verifier
- * accepts. Cases here are submitted by Eindhoven and recognised by a token in their title.
+ * accepts; a form sent after the session expired is back, filled in, after the login, and one
+ * click sends it, while page views with all they pull in write no refusal. Cases here are
+ * submitted by Eindhoven and recognised by a token in their title.
  */
 @PostgresIntegrationTest
 class WebBrowserTests {
@@ -41,6 +46,10 @@ class WebBrowserTests {
     int port;
     @TempDir
     Path dir;
+    @Autowired
+    WebServerApplicationContext server;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aMunicipalitySubmitsAndFollowsItsCaseAndAnAuditorReviewsIt() throws Exception {
@@ -61,17 +70,7 @@ class WebBrowserTests {
             assertThat(fieldErrors(browser, "title")).isEmpty();
             assertThat(browser.driver.findElement(By.id("title")).getAttribute("value")).isEqualTo(title);
 
-            browser.choose("focusArea", "Woensel-Zuid");
-            browser.type("regulation", "Participatiewet");
-            browser.click("label[for='ruleDomain-income-support']");
-            browser.type("conflict", "De kostendelersnorm ontmoedigt jongvolwassenen om thuis te blijven wonen.");
-            browser.type("proposedSolution", "Experiment: de norm buiten toepassing laten in Woensel-Zuid.");
-            browser.choose("requestedInstrument", "Experiment op grond van een experimenteerbepaling");
-            browser.type("contactName", "Fatima el Amrani");
-            browser.type("contactEmail", "f.elamrani@eindhoven.example");
-            Path attachment = dir.resolve("onderbouwing-" + token + ".pdf");
-            Files.write(attachment, nl.doorbraak.support.CaseSteps.PDF);
-            browser.driver.findElement(By.id("files")).sendKeys(attachment.toAbsolutePath().toString());
+            fillInTheRestOfARuleChange(browser, token);
             browser.follow("form button.button[value=submit]");
             browser.screenshot("submitted");
 
@@ -132,6 +131,70 @@ class WebBrowserTests {
             String verdict = verifyOffline(export);
             assertThat(verdict).contains("RESULT ok=true chains=1").contains("Resultaat: intact");
         }
+    }
+
+    @Test
+    void aFormSentAfterTheSessionExpiredIsBackAfterTheLoginAndOneClickSendsIt() throws Exception {
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        String title = "Wachtlijst schuldhulp " + token;
+        try (Browser browser = new Browser(port, "expired-session")) {
+            browser.login("eindhoven");
+            long refusals = PageRefusals.count(jdbc);
+            browser.open("/verzoeken/nieuw?soort=rule-change");
+            browser.type("title", title);
+            fillInTheRestOfARuleChange(browser, token);
+            assertThat(PageRefusals.count(jdbc)).as("page views, with all they pull in, are no refusals")
+                    .isEqualTo(refusals);
+
+            // the form was left open longer than the session lives
+            WebSession.expire(server, browser.sessionCookie());
+            browser.follow("form button.button[value=submit]");
+            browser.screenshot("login-after-expiry");
+            assertThat(browser.text("h1")).isEqualTo("Inloggen");
+            assertThat(browser.text("main .notice")).contains("Wat u had ingevuld is bewaard");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM request WHERE title = ?", Long.class, title)).isZero();
+            assertThat(PageRefusals.count(jdbc)).isEqualTo(refusals + 1);
+
+            browser.type("username", "eindhoven");
+            browser.type("password", nl.doorbraak.support.TestUsers.PASSWORD);
+            browser.follow("main form button[type=submit]");
+            browser.screenshot("form-restored");
+            assertThat(browser.driver.getCurrentUrl()).endsWith("/verzoeken/nieuw?soort=rule-change");
+            assertThat(browser.text(".notice.restored")).contains("Wat u had ingevuld staat hieronder weer klaar")
+                    .contains("Kies het bestand onderbouwing-" + token + ".pdf opnieuw");
+            assertThat(value(browser, "title")).isEqualTo(title);
+            assertThat(value(browser, "regulation")).isEqualTo("Participatiewet");
+            assertThat(value(browser, "contactEmail")).isEqualTo("f.elamrani@eindhoven.example");
+            assertThat(value(browser, "conflict")).startsWith("De kostendelersnorm ontmoedigt");
+            assertThat(browser.driver.findElement(By.id("ruleDomain-income-support")).isSelected()).isTrue();
+
+            // one click sends it
+            browser.follow("form button.button[value=submit]");
+            browser.screenshot("submitted-after-login");
+            assertThat(browser.text(".notice")).startsWith("Uw verzoek is ingediend onder kenmerk NPLV-");
+            assertThat(browser.text("h1")).startsWith(title);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM request WHERE title = ?", Long.class, title)).isOne();
+            assertThat(PageRefusals.count(jdbc)).isEqualTo(refusals + 1);
+        }
+    }
+
+    /** Everything of a rule-change request but its title, and a PDF to go with it. */
+    private void fillInTheRestOfARuleChange(Browser browser, String token) throws IOException {
+        browser.choose("focusArea", "Woensel-Zuid");
+        browser.type("regulation", "Participatiewet");
+        browser.click("label[for='ruleDomain-income-support']");
+        browser.type("conflict", "De kostendelersnorm ontmoedigt jongvolwassenen om thuis te blijven wonen.");
+        browser.type("proposedSolution", "Experiment: de norm buiten toepassing laten in Woensel-Zuid.");
+        browser.choose("requestedInstrument", "Experiment op grond van een experimenteerbepaling");
+        browser.type("contactName", "Fatima el Amrani");
+        browser.type("contactEmail", "f.elamrani@eindhoven.example");
+        Path attachment = dir.resolve("onderbouwing-" + token + ".pdf");
+        Files.write(attachment, nl.doorbraak.support.CaseSteps.PDF);
+        browser.driver.findElement(By.id("files")).sendKeys(attachment.toAbsolutePath().toString());
+    }
+
+    private static String value(Browser browser, String id) {
+        return browser.driver.findElement(By.id(id)).getDomProperty("value");
     }
 
     private static List<String> fieldErrors(Browser browser, String id) {

@@ -26,7 +26,8 @@ final class WebSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private String csrf;
@@ -51,12 +52,78 @@ final class WebSession {
     }
 
     HttpResponse<String> get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        return get(path, Map.of());
+    }
+
+    /** A GET with extra request headers (e.g. what a proxy adds). */
+    HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        headers.forEach(request::header);
+        HttpResponse<String> response = send(request.build());
         Matcher token = CSRF.matcher(response.body());
         if (token.find()) {
             csrf = token.group(1);
         }
         return response;
+    }
+
+    /** The session id the browser holds (the JSESSIONID cookie), or null. */
+    String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("JSESSIONID"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Lets this session expire in Tomcat, as its timeout does when a page is left open too long. */
+    void expire(org.springframework.boot.web.context.WebServerApplicationContext context) {
+        expire(context, sessionId());
+    }
+
+    static void expire(org.springframework.boot.web.context.WebServerApplicationContext context, String sessionId) {
+        var tomcat = ((org.springframework.boot.web.embedded.tomcat.TomcatWebServer) context.getWebServer()).getTomcat();
+        for (org.apache.catalina.Container child : tomcat.getHost().findChildren()) {
+            try {
+                org.apache.catalina.Session session = ((org.apache.catalina.Context) child).getManager()
+                        .findSession(sessionId);
+                if (session != null) {
+                    session.expire();
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        throw new AssertionError("Tomcat has no session " + sessionId);
+    }
+
+    /** Forgets every cookie, as a browser that was closed. */
+    void dropCookies() {
+        cookies.getCookieStore().removeAll();
+    }
+
+    /**
+     * Posts a multipart form, as the pages' upload forms send it, with the CSRF token of the last
+     * page read; {@code files} maps a field name to a file name and its content.
+     */
+    HttpResponse<String> postMultipart(String path, Map<String, String> form, Map<String, Map.Entry<String, byte[]>> files) {
+        String boundary = "----doorbraak" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> withToken = new LinkedHashMap<>(form);
+        if (csrf != null) {
+            withToken.put("_csrf", csrf);
+        }
+        withToken.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        files.forEach((name, file) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                    + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
     /** Posts the form with the CSRF token of the last page read. */
