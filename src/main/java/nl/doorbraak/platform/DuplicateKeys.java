@@ -15,7 +15,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
  * and another to the application. This names the field, with its path ({@code budgetLines[0].amount}).
  * The parser stops at the first duplicate, so only that one is reported.
  */
-final class DuplicateKeys {
+public final class DuplicateKeys {
 
     /** Jackson has no own type for this refusal; its message is stable since 2.3. */
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'$", Pattern.DOTALL);
@@ -23,7 +23,7 @@ final class DuplicateKeys {
     private DuplicateKeys() {
     }
 
-    static Optional<FieldError> of(Throwable cause) {
+    public static Optional<FieldError> of(Throwable cause) {
         if (!(cause instanceof JsonParseException parse) || parse.getOriginalMessage() == null) {
             return Optional.empty();
         }

@@ -37,6 +37,10 @@ final class WebappEndpoints {
         boolean isWrite() {
             return this != READ;
         }
+
+        boolean submitsAForm() {
+            return this == START_FORM_BY_KEY || this == START_FORM_BY_ID || this == TASK_FORM;
+        }
     }
 
     /** The operation and the id or key of what it addresses (a task, a process definition), if any. */

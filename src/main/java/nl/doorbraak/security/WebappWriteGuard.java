@@ -18,10 +18,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import nl.doorbraak.platform.AccessRefused;
 import nl.doorbraak.platform.AccessRefused.Refusal;
 import nl.doorbraak.platform.FieldError;
+import nl.doorbraak.platform.InvalidInputException;
 import nl.doorbraak.platform.Problems;
 import nl.doorbraak.security.WebappEndpoints.Operation;
 import nl.doorbraak.security.WebappWriteRules.Invalid;
@@ -89,9 +91,37 @@ final class WebappWriteGuard extends OncePerRequestFilter {
             write(request, response, HttpStatus.BAD_REQUEST, "De invoer bevat " + (invalid.errors().size() == 1
                     ? "een fout." : invalid.errors().size() + " fouten.") + " " + String.join(" ",
                     invalid.errors().stream().map(FieldError::message).toList()), invalid.errors());
+        } else if (endpoint.operation().submitsAForm()) {
+            ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+            chain.doFilter(body.forward(), answer);
+            observe(request, answer, endpoint.operation(), userId, tokenCarried);
+            Optional<String> refusedInput = refusedInput(answer);
+            if (refusedInput.isPresent()) {
+                answer.resetBuffer();
+                write(request, answer, HttpStatus.BAD_REQUEST, refusedInput.get(), List.of());
+            }
+            answer.copyBodyToResponse();
         } else {
             chain.doFilter(body.forward(), response);
             observe(request, response, endpoint.operation(), userId, tokenCarried);
+        }
+    }
+
+    /**
+     * The Dutch message of a form the server's rules refused (TaskInput, RegisterRequest): the
+     * engine's REST layer answers any exception thrown inside a command as a 500 with its type
+     * and message, but this one is the user's input, so the answer becomes a 400.
+     */
+    private Optional<String> refusedInput(ContentCachingResponseWrapper answer) {
+        if (answer.getStatus() != HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+            return Optional.empty();
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode error = objectMapper.readTree(answer.getContentAsByteArray());
+            return InvalidInputException.class.getSimpleName().equals(error.path("type").asText())
+                    ? Optional.of(error.path("message").asText()) : Optional.empty();
+        } catch (IOException notJson) {
+            return Optional.empty();
         }
     }
 

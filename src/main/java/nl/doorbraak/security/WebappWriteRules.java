@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.platform.AccessRefused.Refusal;
+import nl.doorbraak.platform.DuplicateKeys;
 import nl.doorbraak.platform.FieldError;
 import nl.doorbraak.platform.InputSchema;
 import nl.doorbraak.platform.InvalidInputException;
@@ -116,7 +117,9 @@ class WebappWriteRules {
         try {
             json = object(content);
         } catch (IOException | IllegalArgumentException e) {
-            return new Invalid(List.of(new FieldError("body", "De inhoud van het verzoek is geen JSON-object.")));
+            // Camunda's own parser would keep the last of two equal keys: refused here, naming the field
+            return new Invalid(List.of(DuplicateKeys.of(e).orElseGet(() ->
+                    new FieldError("body", "De inhoud van het verzoek is geen JSON-object."))));
         }
         return switch (operation) {
             case START_FORM_BY_KEY, START_FORM_BY_ID -> startForm(request, json);

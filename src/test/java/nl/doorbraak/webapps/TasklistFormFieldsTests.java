@@ -146,7 +146,7 @@ class TasklistFormFieldsTests {
         start.put("accountabilityArrangement", "Eén jaarlijkse verantwoording via SiSa.");
         start.put("urgency", "normal");
         start.put("budgetLine1", Map.of("ministry", "ocw", "regulation", "ocw-school-en-omgeving",
-                "amount", "2400000,00", "years", List.of(String.valueOf(nextYear))));
+                "amount", "2400000,00", "years", List.of(nextYear)));
         start.put("contactName", "M. Janssen");
         start.put("contactEmail", CaseSteps.uniqueEmail("heerlen"));
         String reference = start("heerlen", "budget-pooling-request", start);
