@@ -20,8 +20,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import nl.doorbraak.platform.Amounts;
-import nl.doorbraak.platform.InputValues;
+import nl.doorbraak.platform.validation.Amounts;
+import nl.doorbraak.platform.validation.InputValues;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.reference.Regulation;
 import nl.doorbraak.request.BudgetLine;

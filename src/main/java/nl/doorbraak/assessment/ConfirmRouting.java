@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.audit.AuditTrail;
-import nl.doorbraak.platform.InputValues;
+import nl.doorbraak.platform.validation.InputValues;
 import nl.doorbraak.request.Requests;
 
 /**

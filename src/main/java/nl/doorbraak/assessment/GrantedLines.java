@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import nl.doorbraak.platform.Amounts;
-import nl.doorbraak.platform.FieldError;
+import nl.doorbraak.platform.validation.Amounts;
+import nl.doorbraak.platform.validation.FieldError;
 import nl.doorbraak.request.BudgetLine;
 
 /**

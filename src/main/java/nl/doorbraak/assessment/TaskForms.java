@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import nl.doorbraak.platform.FieldError;
-import nl.doorbraak.platform.InputSchema;
+import nl.doorbraak.platform.validation.FieldError;
+import nl.doorbraak.platform.validation.InputSchema;
 import nl.doorbraak.reference.Ministry;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.reference.RuleDomain;

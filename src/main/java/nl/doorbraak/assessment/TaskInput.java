@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.platform.ConflictException;
-import nl.doorbraak.platform.InputSchema;
+import nl.doorbraak.platform.validation.InputSchema;
 import nl.doorbraak.request.Requests;
 
 /**

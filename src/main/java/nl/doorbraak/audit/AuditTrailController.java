@@ -36,8 +36,8 @@ import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.util.UriUtils;
 
-import nl.doorbraak.platform.FieldError;
-import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.validation.FieldError;
+import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.security.DoorbraakUser;
 import nl.doorbraak.security.Groups;

@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import nl.doorbraak.platform.FieldError;
+import nl.doorbraak.platform.validation.FieldError;
 
 /**
  * One end of a period an auditor asks for (export, verification): a date is a whole day in

@@ -23,7 +23,7 @@ import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.request.RequestListQuery;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.Requests;
-import nl.doorbraak.platform.Amounts;
+import nl.doorbraak.platform.validation.Amounts;
 import nl.doorbraak.request.GrantedLine;
 import nl.doorbraak.request.Instruments;
 import nl.doorbraak.security.DoorbraakUser;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.notification.Letter;
-import nl.doorbraak.platform.Amounts;
+import nl.doorbraak.platform.validation.Amounts;
 import nl.doorbraak.reference.Ministry;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.reference.Regulation;

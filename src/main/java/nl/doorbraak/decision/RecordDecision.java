@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.notification.Outbox;
-import nl.doorbraak.platform.InputValues;
+import nl.doorbraak.platform.validation.InputValues;
 import nl.doorbraak.request.BudgetLines;
 import nl.doorbraak.request.GrantedLine;
 import nl.doorbraak.request.RequestKind;

@@ -1,5 +1,8 @@
 package nl.doorbraak.platform;
 
+import nl.doorbraak.platform.validation.DuplicateKeys;
+import nl.doorbraak.platform.validation.FieldError;
+import nl.doorbraak.platform.validation.InvalidInputException;
 import java.util.List;
 import java.util.UUID;
 

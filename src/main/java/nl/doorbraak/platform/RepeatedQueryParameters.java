@@ -1,5 +1,7 @@
 package nl.doorbraak.platform;
 
+import nl.doorbraak.platform.validation.FieldError;
+import nl.doorbraak.platform.validation.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;

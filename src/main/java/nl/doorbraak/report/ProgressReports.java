@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.doorbraak.platform.Amounts;
+import nl.doorbraak.platform.validation.Amounts;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.reference.FocusArea;
 import nl.doorbraak.reference.Ministry;

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import nl.doorbraak.platform.Amounts;
+import nl.doorbraak.platform.validation.Amounts;
 import nl.doorbraak.platform.CaseClock;
 
 /** How a cell of the report reads: for people (Dutch numbers, euros, dates) or for data (CSV). */

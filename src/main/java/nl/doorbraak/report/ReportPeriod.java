@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import nl.doorbraak.platform.CaseClock;
-import nl.doorbraak.platform.FieldError;
-import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.validation.FieldError;
+import nl.doorbraak.platform.validation.InvalidInputException;
 
 /**
  * The period a report covers, in Dutch time: a half-year ({@code 2026-H1}), a year

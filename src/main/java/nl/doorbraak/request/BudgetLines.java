@@ -45,6 +45,6 @@ public class BudgetLines {
     }
 
     public static BigDecimal total(List<BudgetLine> lines) {
-        return nl.doorbraak.platform.Amounts.sum(lines.stream().map(BudgetLine::amount).toList());
+        return nl.doorbraak.platform.validation.Amounts.sum(lines.stream().map(BudgetLine::amount).toList());
     }
 }

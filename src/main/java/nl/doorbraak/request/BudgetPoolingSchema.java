@@ -10,9 +10,9 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import nl.doorbraak.platform.Amounts;
-import nl.doorbraak.platform.FieldError;
-import nl.doorbraak.platform.InputSchema;
+import nl.doorbraak.platform.validation.Amounts;
+import nl.doorbraak.platform.validation.FieldError;
+import nl.doorbraak.platform.validation.InputSchema;
 import nl.doorbraak.reference.Ministry;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.reference.Regulation;

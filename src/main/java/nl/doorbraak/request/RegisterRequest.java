@@ -12,10 +12,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import nl.doorbraak.platform.FieldError;
-import nl.doorbraak.platform.InputSchema;
-import nl.doorbraak.platform.InputValues;
-import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.validation.FieldError;
+import nl.doorbraak.platform.validation.InputSchema;
+import nl.doorbraak.platform.validation.InputValues;
+import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.security.UserDirectory;
 
 /**

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import nl.doorbraak.platform.FieldError;
-import nl.doorbraak.platform.InputSchema;
-import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.validation.FieldError;
+import nl.doorbraak.platform.validation.InputSchema;
+import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.security.DoorbraakUser;
 

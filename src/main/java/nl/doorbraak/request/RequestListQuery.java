@@ -9,7 +9,7 @@ import java.util.StringJoiner;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
-import nl.doorbraak.platform.InputSchema;
+import nl.doorbraak.platform.validation.InputSchema;
 import nl.doorbraak.reference.ReferenceData;
 
 /**
@@ -98,10 +98,10 @@ public class RequestListQuery {
         return new Page(filter, page, pageSize, repeated);
     }
 
-    private static java.util.Optional<nl.doorbraak.platform.FieldError> fromNotAfterTo(Map<String, Object> values) {
+    private static java.util.Optional<nl.doorbraak.platform.validation.FieldError> fromNotAfterTo(Map<String, Object> values) {
         if (values.get("submittedFrom") instanceof LocalDate from && values.get("submittedTo") instanceof LocalDate to
                 && from.isAfter(to)) {
-            return java.util.Optional.of(new nl.doorbraak.platform.FieldError("submittedTo",
+            return java.util.Optional.of(new nl.doorbraak.platform.validation.FieldError("submittedTo",
                     "submittedTo mag niet voor submittedFrom liggen."));
         }
         return java.util.Optional.empty();

@@ -18,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditTrail;
-import nl.doorbraak.platform.FieldError;
-import nl.doorbraak.platform.InputValues;
-import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.validation.FieldError;
+import nl.doorbraak.platform.validation.InputValues;
+import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.security.DoorbraakUser;
 

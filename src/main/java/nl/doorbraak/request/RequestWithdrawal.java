@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.ConflictException;
-import nl.doorbraak.platform.InputSchema;
+import nl.doorbraak.platform.validation.InputSchema;
 import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.security.DoorbraakUser;
 

@@ -3,7 +3,7 @@ package nl.doorbraak.request;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import nl.doorbraak.platform.InputSchema;
+import nl.doorbraak.platform.validation.InputSchema;
 import nl.doorbraak.reference.FocusArea;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.reference.RuleDomain;

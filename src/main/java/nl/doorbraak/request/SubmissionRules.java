@@ -2,7 +2,7 @@ package nl.doorbraak.request;
 
 import java.util.Map;
 
-import nl.doorbraak.platform.InputSchema;
+import nl.doorbraak.platform.validation.InputSchema;
 
 /**
  * What one kind of request must contain. The same rules check an API body and a Tasklist start

@@ -22,8 +22,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import nl.doorbraak.platform.AccessRefused;
 import nl.doorbraak.platform.AccessRefused.Refusal;
-import nl.doorbraak.platform.FieldError;
-import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.validation.FieldError;
+import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.platform.Problems;
 import nl.doorbraak.security.WebappEndpoints.Operation;
 import nl.doorbraak.security.WebappWriteRules.Invalid;

@@ -27,10 +27,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.platform.AccessRefused.Refusal;
-import nl.doorbraak.platform.DuplicateKeys;
-import nl.doorbraak.platform.FieldError;
-import nl.doorbraak.platform.InputSchema;
-import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.validation.DuplicateKeys;
+import nl.doorbraak.platform.validation.FieldError;
+import nl.doorbraak.platform.validation.InputSchema;
+import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.security.WebappEndpoints.Operation;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.springframework.util.MultiValueMap;
 
-import nl.doorbraak.platform.FieldError;
+import nl.doorbraak.platform.validation.FieldError;
 
 /**
  * Between HTML forms and the input the other modules validate: form fields become the same

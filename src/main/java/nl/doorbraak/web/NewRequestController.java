@@ -26,8 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
 import nl.doorbraak.platform.ConflictException;
-import nl.doorbraak.platform.FieldError;
-import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.validation.FieldError;
+import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.request.BudgetPoolingSchema;
 import nl.doorbraak.request.CaseDocuments;

@@ -29,7 +29,7 @@ import nl.doorbraak.platform.AccessRefused;
 import nl.doorbraak.platform.AccessRefused.Refusal;
 import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.DatabaseOutage;
-import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.platform.Problems;
 import nl.doorbraak.security.DoorbraakUser;

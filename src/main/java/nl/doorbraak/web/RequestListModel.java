@@ -8,7 +8,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.request.RequestListQuery;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.Requests;

@@ -21,8 +21,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 import nl.doorbraak.assessment.TaskCompletion;
 import nl.doorbraak.platform.ConflictException;
-import nl.doorbraak.platform.FieldError;
-import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.validation.FieldError;
+import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.request.CaseDocuments;
 import nl.doorbraak.request.Documents;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.RequestSubmission;

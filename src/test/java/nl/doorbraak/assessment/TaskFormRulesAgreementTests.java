@@ -14,7 +14,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import nl.doorbraak.platform.InputSchema;
+import nl.doorbraak.platform.validation.InputSchema;
 import nl.doorbraak.security.FormFields;
 import nl.doorbraak.support.DeployedForms;
 import nl.doorbraak.support.PostgresIntegrationTest;

@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.RequestSubmission;

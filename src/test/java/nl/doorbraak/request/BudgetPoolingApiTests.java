@@ -264,7 +264,7 @@ class BudgetPoolingApiTests {
         assertThat(amount.path("oneOf").get(0).path("type").asText()).isEqualTo("number");
         assertThat(amount.path("oneOf").get(0).path("maximum").decimalValue()).isEqualByComparingTo("100000000.00");
         assertThat(amount.path("oneOf").get(1).path("type").asText()).isEqualTo("string");
-        assertThat(amount.path("oneOf").get(1).path("pattern").asText()).isEqualTo(nl.doorbraak.platform.Amounts.PATTERN);
+        assertThat(amount.path("oneOf").get(1).path("pattern").asText()).isEqualTo(nl.doorbraak.platform.validation.Amounts.PATTERN);
         assertThat(amount.path("description").asText()).contains("niet eenduidig");
         assertThat(line.path("properties").path("years").path("uniqueItems").asBoolean()).isTrue();
         assertThat(line.path("properties").path("regulation").path("enum").toString()).contains("ocw-school-en-omgeving");

@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import nl.doorbraak.platform.InvalidInputException;
+import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.OwnUsers;

@@ -71,7 +71,7 @@ class QueryRenderingBench {
     /** One JVM: arguments variant ("plain" or "cached") and the number of query pairs. */
     public static void main(String[] arguments) throws Exception {
         if ("cached".equals(arguments[0])) {
-            Class<?> cache = Class.forName("nl.doorbraak.platform.QueryPropertyReadCache");
+            Class<?> cache = Class.forName("nl.doorbraak.platform.engine.QueryPropertyReadCache");
             var install = cache.getDeclaredMethod("install");
             install.setAccessible(true); // package-private in the application, as it should stay
             install.invoke(null);

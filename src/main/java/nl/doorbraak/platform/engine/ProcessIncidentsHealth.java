@@ -1,4 +1,4 @@
-package nl.doorbraak.platform;
+package nl.doorbraak.platform.engine;
 
 import java.util.Map;
 import java.util.TreeMap;

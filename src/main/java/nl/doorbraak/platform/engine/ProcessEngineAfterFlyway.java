@@ -1,4 +1,4 @@
-package nl.doorbraak.platform;
+package nl.doorbraak.platform.engine;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.spring.ProcessEngineFactoryBean;

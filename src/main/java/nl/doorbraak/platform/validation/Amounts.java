@@ -1,4 +1,4 @@
-package nl.doorbraak.platform;
+package nl.doorbraak.platform.validation;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

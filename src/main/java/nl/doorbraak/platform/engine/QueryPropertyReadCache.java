@@ -1,4 +1,4 @@
-package nl.doorbraak.platform;
+package nl.doorbraak.platform.engine;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

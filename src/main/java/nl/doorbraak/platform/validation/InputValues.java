@@ -1,4 +1,4 @@
-package nl.doorbraak.platform;
+package nl.doorbraak.platform.validation;
 
 import java.util.ArrayList;
 import java.util.Collection;
