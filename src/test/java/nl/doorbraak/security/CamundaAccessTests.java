@@ -1,5 +1,6 @@
 package nl.doorbraak.security;
 
+import nl.doorbraak.demo.DemoUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

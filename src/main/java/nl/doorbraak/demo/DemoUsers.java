@@ -1,5 +1,6 @@
-package nl.doorbraak.security;
+package nl.doorbraak.demo;
 
+import nl.doorbraak.security.Groups;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ import nl.doorbraak.reference.ReferenceData;
 @Component
 @Order(3)
 @ConditionalOnProperty(name = "doorbraak.demo.enabled", havingValue = "true")
-class DemoUsers implements ApplicationRunner {
+public class DemoUsers implements ApplicationRunner {
 
     /** A demo user: id, first and last name, and the one group it belongs to. */
     record DemoUser(String id, String firstName, String lastName, String group) {

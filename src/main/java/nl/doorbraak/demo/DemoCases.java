@@ -1,5 +1,7 @@
-package nl.doorbraak.request;
+package nl.doorbraak.demo;
 
+import nl.doorbraak.request.RequestKind;
+import nl.doorbraak.request.RequestSubmission;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
