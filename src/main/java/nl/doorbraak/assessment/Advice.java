@@ -1,14 +1,16 @@
 package nl.doorbraak.assessment;
 
 import java.time.OffsetDateTime;
-import java.util.Map;
 
-/** The advice of one ministry on one request. */
-record Advice(String ministryCode, String advice, String rationale, String proposedInstrument, String conditions,
-              String advisedBy, OffsetDateTime requestedAt, OffsetDateTime advisedAt, OffsetDateTime dueAt) {
+import nl.doorbraak.platform.validation.Vocabulary;
 
-    static final Map<String, String> LABELS = Map.of(
-            "support", "Steunen",
-            "support-with-conditions", "Steunen onder voorwaarden",
-            "reject", "Afwijzen");
+/** The advice of one ministry on one request; {@code advice} is an {@link AdviceKind} code. */
+public record Advice(String ministryCode, String advice, String rationale, String proposedInstrument,
+                     String conditions, String advisedBy, OffsetDateTime requestedAt, OffsetDateTime advisedAt,
+                     OffsetDateTime dueAt) {
+
+    /** The advice in Dutch ("Steunen onder voorwaarden"). */
+    public String label() {
+        return Vocabulary.labelOf(AdviceKind.class, advice);
+    }
 }

@@ -1,5 +1,6 @@
 package nl.doorbraak.assessment;
 
+import nl.doorbraak.request.CaseVariables;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,15 +11,15 @@ import org.springframework.stereotype.Component;
 @Component("collectAdvice")
 class CollectAdvice implements JavaDelegate {
 
-    private final CaseRecords records;
+    private final AssessmentRecords records;
 
-    CollectAdvice(CaseRecords records) {
+    CollectAdvice(AssessmentRecords records) {
         this.records = records;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<Advice> advices = records.advicesOn(ProcessVariables.requestId(execution));
+        List<Advice> advices = records.advicesOn(CaseVariables.requestId(execution));
         execution.setVariable("supportCount", count(advices, "support"));
         execution.setVariable("conditionsCount", count(advices, "support-with-conditions"));
         execution.setVariable("rejectCount", count(advices, "reject"));

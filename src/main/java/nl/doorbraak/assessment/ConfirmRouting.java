@@ -1,5 +1,6 @@
 package nl.doorbraak.assessment;
 
+import nl.doorbraak.request.CaseVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,12 +41,12 @@ class ConfirmRouting implements JavaDelegate {
                     + execution.getVariable("reference"));
         }
         execution.setVariable("ministries", new ArrayList<>(ministries));
-        requests.routeTo(ProcessVariables.requestId(execution), ministries);
+        requests.routeTo(CaseVariables.requestId(execution), ministries);
         List<String> domains = InputValues.strings(execution.getVariable("ruleDomains"));
-        requests.reclassify(ProcessVariables.requestId(execution), domains);
-        audit.about(ProcessVariables.string(execution, "reference")).by(ProcessVariables.currentUser(execution))
+        requests.reclassify(CaseVariables.requestId(execution), domains);
+        audit.about(CaseVariables.reference(execution)).by(CaseVariables.currentUser(execution))
                 .action("request-routed", "Doorgestuurd naar " + String.join(", ", ministries).toUpperCase(Locale.ROOT))
-                .resource("request", ProcessVariables.requestId(execution).toString(), "Routering")
+                .resource("request", CaseVariables.requestId(execution).toString(), "Routering")
                 .changes(null, Map.of("ministries", new ArrayList<>(ministries), "ruleDomains", domains))
                 .record();
     }

@@ -36,8 +36,6 @@ import nl.doorbraak.platform.CaseClock;
 @Component("deadlines")
 public class Deadlines {
 
-    static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
-
     private static final String TABLE = "deadlines";
     /**
      * Not the process engine's DMN engine: that one would write a decision instance to the
@@ -92,6 +90,6 @@ public class Deadlines {
      * Dutch time. Used in the model as {@code ${deadlines.endOfBudgetYear(budgetYear)}}.
      */
     public Date endOfBudgetYear(Number budgetYear) {
-        return Date.from(java.time.LocalDate.of(budgetYear.intValue(), 12, 31).atTime(9, 0).atZone(DUTCH_TIME).toInstant());
+        return Date.from(java.time.LocalDate.of(budgetYear.intValue(), 12, 31).atTime(9, 0).atZone(CaseClock.DUTCH_TIME).toInstant());
     }
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
 
+import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.notification.Letter;
 import nl.doorbraak.request.RequestRecord;
 
@@ -12,7 +13,7 @@ import nl.doorbraak.request.RequestRecord;
 final class InformationLetters {
 
     private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl"))
-            .withZone(ZoneId.of("Europe/Amsterdam"));
+            .withZone(CaseClock.DUTCH_TIME);
 
     private InformationLetters() {
     }

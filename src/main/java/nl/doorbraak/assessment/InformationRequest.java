@@ -4,6 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A question to the municipality and, when given, its answer. */
-record InformationRequest(UUID id, String askedBy, String question, OffsetDateTime askedAt, String answer,
+public record InformationRequest(UUID id, String askedBy, String question, OffsetDateTime askedAt, String answer,
                           String answeredBy, OffsetDateTime answeredAt, OffsetDateTime lapsedAt) {
 }

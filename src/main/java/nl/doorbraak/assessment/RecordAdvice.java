@@ -1,5 +1,6 @@
 package nl.doorbraak.assessment;
 
+import nl.doorbraak.request.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,10 +11,10 @@ import nl.doorbraak.audit.AuditTrail;
 @Component("recordAdvice")
 class RecordAdvice implements JavaDelegate {
 
-    private final CaseRecords records;
+    private final AssessmentRecords records;
     private final AuditTrail audit;
 
-    RecordAdvice(CaseRecords records, AuditTrail audit) {
+    RecordAdvice(AssessmentRecords records, AuditTrail audit) {
         this.records = records;
         this.audit = audit;
     }
@@ -21,20 +22,20 @@ class RecordAdvice implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Advice advice = new Advice(
-                ProcessVariables.string(execution, "ministry"),
-                ProcessVariables.string(execution, "advice"),
-                ProcessVariables.string(execution, "rationale"),
-                ProcessVariables.string(execution, "proposedInstrument"),
+                CaseVariables.string(execution, "ministry"),
+                CaseVariables.string(execution, "advice"),
+                CaseVariables.string(execution, "rationale"),
+                CaseVariables.string(execution, "proposedInstrument"),
                 "support-with-conditions".equals(execution.getVariable("advice"))
-                        ? ProcessVariables.string(execution, "conditions") : null,
-                ProcessVariables.currentUser(execution),
-                CaseRecords.at(execution.getVariable("assessmentRequestedAt")),
-                CaseRecords.now(),
-                CaseRecords.at(execution.getVariable("assessmentDue")));
-        records.insertAdvice(ProcessVariables.requestId(execution), advice);
-        audit.about(ProcessVariables.string(execution, "reference")).by(advice.advisedBy())
+                        ? CaseVariables.string(execution, "conditions") : null,
+                CaseVariables.currentUser(execution),
+                AssessmentRecords.at(execution.getVariable("assessmentRequestedAt")),
+                AssessmentRecords.now(),
+                AssessmentRecords.at(execution.getVariable("assessmentDue")));
+        records.insertAdvice(CaseVariables.requestId(execution), advice);
+        audit.about(CaseVariables.reference(execution)).by(advice.advisedBy())
                 .action("advice-given", "Advies " + advice.ministryCode().toUpperCase(java.util.Locale.ROOT) + ": "
-                        + Advice.LABELS.getOrDefault(advice.advice(), advice.advice()).toLowerCase(java.util.Locale.ROOT))
+                        + advice.label().toLowerCase(java.util.Locale.ROOT))
                 .resource("advice", advice.ministryCode(), "Advies " + advice.ministryCode())
                 .explanation(advice.rationale())
                 .changes(null, java.util.Map.of("advice", advice.advice(),

@@ -1,5 +1,6 @@
 package nl.doorbraak.assessment;
 
+import nl.doorbraak.request.CaseVariables;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,20 +13,20 @@ import nl.doorbraak.audit.AuditTrail;
 @Component("recordInformationAnswer")
 class RecordInformationAnswer implements JavaDelegate {
 
-    private final CaseRecords records;
+    private final AssessmentRecords records;
     private final AuditTrail audit;
 
-    RecordInformationAnswer(CaseRecords records, AuditTrail audit) {
+    RecordInformationAnswer(AssessmentRecords records, AuditTrail audit) {
         this.records = records;
         this.audit = audit;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String answer = ProcessVariables.string(execution, "informationAnswer");
-        String question = ProcessVariables.string(execution, "informationRequestId");
-        records.answer(UUID.fromString(question), answer, ProcessVariables.currentUser(execution));
-        audit.about(ProcessVariables.string(execution, "reference")).by(ProcessVariables.currentUser(execution))
+        String answer = CaseVariables.string(execution, "informationAnswer");
+        String question = CaseVariables.string(execution, "informationRequestId");
+        records.answer(UUID.fromString(question), answer, CaseVariables.currentUser(execution));
+        audit.about(CaseVariables.reference(execution)).by(CaseVariables.currentUser(execution))
                 .action("information-provided", "Informatie aangeleverd door de gemeente")
                 .resource("information-request", question, "Antwoord")
                 .explanation(answer)

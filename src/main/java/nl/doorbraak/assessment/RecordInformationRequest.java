@@ -1,5 +1,6 @@
 package nl.doorbraak.assessment;
 
+import nl.doorbraak.request.CaseVariables;
 import java.util.Date;
 import java.util.UUID;
 
@@ -21,14 +22,14 @@ import nl.doorbraak.security.Groups;
 @Component("recordInformationRequest")
 public class RecordInformationRequest {
 
-    private final CaseRecords records;
+    private final AssessmentRecords records;
     private final Requests requests;
     private final Deadlines deadlines;
     private final Outbox outbox;
     private final ReferenceData referenceData;
     private final AuditTrail audit;
 
-    RecordInformationRequest(CaseRecords records, Requests requests, Deadlines deadlines, Outbox outbox,
+    RecordInformationRequest(AssessmentRecords records, Requests requests, Deadlines deadlines, Outbox outbox,
                              ReferenceData referenceData, AuditTrail audit) {
         this.records = records;
         this.requests = requests;
@@ -39,12 +40,12 @@ public class RecordInformationRequest {
     }
 
     public void record(DelegateExecution execution, String askedBy) {
-        RequestRecord request = requests.get(ProcessVariables.requestId(execution));
-        String question = ProcessVariables.string(execution, "informationQuestion");
+        RequestRecord request = requests.get(CaseVariables.requestId(execution));
+        String question = CaseVariables.string(execution, "informationQuestion");
         UUID id = records.insertInformationRequest(request.id(), askedBy, question);
         deadlines.schedule(execution, "information");
         execution.setVariable("informationRequestId", id.toString());
-        audit.about(request.reference()).by(ProcessVariables.currentUser(execution))
+        audit.about(request.reference()).by(CaseVariables.currentUser(execution))
                 .action("information-requested", "Informatie gevraagd door " + asker(askedBy))
                 .resource("information-request", id.toString(), askedBy)
                 .explanation(question)

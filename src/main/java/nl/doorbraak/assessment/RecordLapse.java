@@ -1,5 +1,6 @@
 package nl.doorbraak.assessment;
 
+import nl.doorbraak.request.CaseVariables;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,12 +16,12 @@ import nl.doorbraak.request.Requests;
 @Component("recordLapse")
 class RecordLapse implements JavaDelegate {
 
-    private final CaseRecords records;
+    private final AssessmentRecords records;
     private final Requests requests;
     private final Outbox outbox;
     private final AuditTrail audit;
 
-    RecordLapse(CaseRecords records, Requests requests, Outbox outbox, AuditTrail audit) {
+    RecordLapse(AssessmentRecords records, Requests requests, Outbox outbox, AuditTrail audit) {
         this.records = records;
         this.requests = requests;
         this.outbox = outbox;
@@ -29,8 +30,8 @@ class RecordLapse implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        RequestRecord request = requests.get(ProcessVariables.requestId(execution));
-        String question = ProcessVariables.string(execution, "informationRequestId");
+        RequestRecord request = requests.get(CaseVariables.requestId(execution));
+        String question = CaseVariables.string(execution, "informationRequestId");
         records.lapse(UUID.fromString(question));
         audit.about(request.reference())
                 .action("request-lapsed", "Verzoek vervallen: geen antwoord binnen de termijn")

@@ -1,5 +1,6 @@
 package nl.doorbraak.assessment;
 
+import nl.doorbraak.request.CaseVariables;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,21 +16,21 @@ import nl.doorbraak.audit.AuditTrail;
 @Component("recordNoAnswer")
 class RecordNoAnswer implements JavaDelegate {
 
-    private final CaseRecords records;
+    private final AssessmentRecords records;
     private final AuditTrail audit;
 
-    RecordNoAnswer(CaseRecords records, AuditTrail audit) {
+    RecordNoAnswer(AssessmentRecords records, AuditTrail audit) {
         this.records = records;
         this.audit = audit;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String question = ProcessVariables.string(execution, "informationRequestId");
+        String question = CaseVariables.string(execution, "informationRequestId");
         records.lapse(UUID.fromString(question));
-        audit.about(ProcessVariables.string(execution, "reference"))
+        audit.about(CaseVariables.reference(execution))
                 .action("information-not-provided", "Geen antwoord binnen de termijn; de beoordeling gaat verder")
-                .resource("information-request", question, "Vraag van " + ProcessVariables.string(execution, "ministry"))
+                .resource("information-request", question, "Vraag van " + CaseVariables.string(execution, "ministry"))
                 .record();
         // the question and answer now live in the case file; a next question starts with an empty form
         execution.removeVariables(java.util.List.of("informationQuestion", "informationAnswer"));

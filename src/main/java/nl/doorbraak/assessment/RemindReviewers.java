@@ -1,5 +1,6 @@
 package nl.doorbraak.assessment;
 
+import nl.doorbraak.request.CaseVariables;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,8 +32,8 @@ class RemindReviewers implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        RequestRecord request = requests.get(ProcessVariables.requestId(execution));
-        String ministry = ProcessVariables.string(execution, "ministry");
+        RequestRecord request = requests.get(CaseVariables.requestId(execution));
+        String ministry = CaseVariables.string(execution, "ministry");
         String abbreviation = referenceData.ministry(ministry).map(m -> m.abbreviation()).orElse(ministry);
         Date due = (Date) execution.getVariable("assessmentDue");
         for (String email : users.emailsOfGroup(Groups.ministry(ministry))) {

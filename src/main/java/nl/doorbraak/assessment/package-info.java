@@ -1,7 +1,7 @@
 /**
- * The glue between the process models and the application: the delegates and listeners the
- * models call (routing, deadlines, advice, information requests, reminders, case context and
- * server-side validation of every task form) and the task API under {@code /api/v1/tasks}.
+ * The assessment stage: intake, routing to the responsible ministries, the ministries' advice,
+ * information requests to the municipality and their lapse, deadlines, reminders and escalation;
+ * the delegates the models call for them and the server-side rules of their forms.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Assessment")
 package nl.doorbraak.assessment;

@@ -1,5 +1,6 @@
 package nl.doorbraak.audit;
 
+import nl.doorbraak.platform.CaseClock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,13 +26,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * one line, and long texts are shortened.
  */
 public final class AuditSentences {
-
-    public static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
     static final int EXPLANATION_LIMIT = 200;
     static final int VALUE_LIMIT = 100;
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(DUTCH_TIME);
+            .withZone(CaseClock.DUTCH_TIME);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AuditSentences() {

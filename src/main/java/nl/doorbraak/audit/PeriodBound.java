@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.platform.validation.FieldError;
 
 /**
@@ -38,7 +39,7 @@ record PeriodBound(Instant instant, boolean date, String display, String fileNam
         try {
             LocalDate date = LocalDate.parse(value);
             LocalDate startOfPeriodDay = end ? date.plusDays(1) : date;
-            bound = new PeriodBound(startOfPeriodDay.atStartOfDay(AuditSentences.DUTCH_TIME).toInstant(), true,
+            bound = new PeriodBound(startOfPeriodDay.atStartOfDay(CaseClock.DUTCH_TIME).toInstant(), true,
                     date.toString(), date.toString());
         } catch (DateTimeException notADate) {
             Instant instant = null;
@@ -46,7 +47,7 @@ record PeriodBound(Instant instant, boolean date, String display, String fileNam
                 instant = OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeException notWithOffset) {
                 try {
-                    instant = LocalDateTime.parse(value).atZone(AuditSentences.DUTCH_TIME).toInstant();
+                    instant = LocalDateTime.parse(value).atZone(CaseClock.DUTCH_TIME).toInstant();
                 } catch (DateTimeException notADateTime) {
                     // reported below
                 }

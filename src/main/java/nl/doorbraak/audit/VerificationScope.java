@@ -1,5 +1,6 @@
 package nl.doorbraak.audit;
 
+import nl.doorbraak.platform.CaseClock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +26,7 @@ public record VerificationScope(Kind kind, String chain, Instant from, Instant t
     }
 
     private static final DateTimeFormatter DUTCH = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Europe/Amsterdam"));
+            .withZone(CaseClock.DUTCH_TIME);
 
     public static VerificationScope all() {
         return new VerificationScope(Kind.ALL, null, null, null);

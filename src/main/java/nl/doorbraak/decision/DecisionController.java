@@ -18,13 +18,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.platform.Csv;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.request.RequestListQuery;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.platform.validation.Amounts;
-import nl.doorbraak.request.GrantedLine;
 import nl.doorbraak.request.Instruments;
 import nl.doorbraak.security.DoorbraakUser;
 
@@ -107,7 +107,7 @@ class DecisionController {
         item.put("focusArea", referenceData.focusArea(request.focusAreaCode()).map(f -> f.name())
                 .orElse(request.focusAreaCode()));
         item.put("title", request.title());
-        item.put("outcome", Decisions.OUTCOMES.getOrDefault(decision.outcome(), decision.outcome()));
+        item.put("outcome", Vocabulary.labelOf(DecisionOutcome.class, decision.outcome()));
         item.put("instrument", Instruments.label(decision.instrument()));
         item.put("conditions", decision.conditions());
         item.put("rationale", decision.rationale());

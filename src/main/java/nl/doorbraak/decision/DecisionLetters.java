@@ -8,12 +8,12 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.notification.Letter;
 import nl.doorbraak.platform.validation.Amounts;
 import nl.doorbraak.reference.Ministry;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.reference.Regulation;
-import nl.doorbraak.request.GrantedLine;
 import nl.doorbraak.request.Instruments;
 import nl.doorbraak.request.RequestRecord;
 
@@ -36,7 +36,7 @@ class DecisionLetters {
 
                 Op uw verzoek %s "%s" is besloten: %s.
                 """.formatted(request.reference(), request.title(),
-                Decisions.OUTCOMES.getOrDefault(decision.outcome(), decision.outcome()).toLowerCase(Locale.ROOT)));
+                Vocabulary.labelOf(DecisionOutcome.class, decision.outcome()).toLowerCase(Locale.ROOT)));
         if (decision.instrument() != null) {
             body.append("\nInstrument: ").append(Instruments.label(decision.instrument())).append('.');
         }
@@ -62,7 +62,7 @@ class DecisionLetters {
             body.append("\n\nOp ").append(date(decision.evaluationDate()))
                     .append(" vragen wij u de resultaten te evalueren. U ontvangt daarvoor dan een taak in Doorbraak.");
         }
-        if (!budgetLines.isEmpty() && !"rejected".equals(decision.outcome())) {
+        if (!budgetLines.isEmpty() && !DecisionOutcome.REJECTED.is(decision.outcome())) {
             body.append("\n\nNa afloop van elk begrotingsjaar vragen wij u één verantwoording over het gebundelde budget "
                     + "aan te leveren. U ontvangt daarvoor dan een taak in Doorbraak.");
         }

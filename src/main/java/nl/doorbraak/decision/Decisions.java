@@ -9,18 +9,13 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.platform.CaseClock;
-import nl.doorbraak.request.DecisionLookup;
-import nl.doorbraak.request.DecisionSummary;
-import nl.doorbraak.request.GrantedLine;
 import nl.doorbraak.request.Instruments;
 
 /** The decision register. */
 @Repository
-public class Decisions implements DecisionLookup {
-
-    static final Map<String, String> OUTCOMES = Map.of(
-            "granted", "Toegekend", "partly-granted", "Deels toegekend", "rejected", "Afgewezen");
+public class Decisions {
 
     private static final String COLUMNS = """
             id, request_id, outcome, instrument, conditions, rationale, effective_date, evaluation_date, decided_by,
@@ -89,10 +84,9 @@ public class Decisions implements DecisionLookup {
                 .query(DecisionRecord.class).optional();
     }
 
-    @Override
     public Optional<DecisionSummary> decisionOn(UUID requestId) {
         return onRequest(requestId).map(decision -> new DecisionSummary(decision.outcome(),
-                OUTCOMES.getOrDefault(decision.outcome(), decision.outcome()), decision.instrument(),
+                Vocabulary.labelOf(DecisionOutcome.class, decision.outcome()), decision.instrument(),
                 Instruments.label(decision.instrument()),
                 decision.conditions(), decision.rationale(), decision.effectiveDate(), decision.evaluationDate(),
                 decision.decidedAt(), linesOf(decision.id()), decision.coSignOutcome(), decision.coSignNote()));

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.platform.validation.Vocabulary;
+import nl.doorbraak.request.CaseVariables;
 import nl.doorbraak.audit.AuditTrail;
 
 /**
@@ -17,9 +19,6 @@ import nl.doorbraak.audit.AuditTrail;
  */
 @Component("recordAccountability")
 public class RecordAccountability {
-
-    static final Map<String, String> CONCLUSIONS = Map.of(
-            "approved", "goedgekeurd", "approved-with-remarks", "goedgekeurd met opmerkingen", "rejected", "afgekeurd");
 
     private final AccountabilityReports reports;
     private final AuditTrail audit;
@@ -33,7 +32,7 @@ public class RecordAccountability {
         int year = budgetYear(execution);
         String report = (String) execution.getVariable("accountabilityReport");
         BigDecimal spent = new BigDecimal(execution.getVariable("spentAmount").toString());
-        String by = RecordDecision.decidedBy(execution);
+        String by = CaseVariables.currentUser(execution);
         reports.delivered(requestId(execution), year, report, spent, by);
         audit.about((String) execution.getVariable("reference")).by(by)
                 .action("accountability-delivered", "Verantwoording over " + year + " aangeleverd door de gemeente")
@@ -47,16 +46,16 @@ public class RecordAccountability {
         int year = budgetYear(execution);
         String conclusion = (String) execution.getVariable("accountabilityConclusion");
         Object note = execution.getVariable("accountabilityNote");
-        String by = RecordDecision.decidedBy(execution);
+        String by = CaseVariables.currentUser(execution);
         reports.checked(requestId(execution), year, conclusion, note == null ? null : note.toString(), by);
         audit.about((String) execution.getVariable("reference")).by(by)
                 .action("accountability-checked", "Verantwoording over " + year + " gecontroleerd: "
-                        + CONCLUSIONS.getOrDefault(conclusion, conclusion))
+                        + Vocabulary.labelOf(AccountabilityConclusion.class, conclusion).toLowerCase(java.util.Locale.ROOT))
                 .resource("accountability", requestId(execution) + "/" + year, "Verantwoording " + year)
                 .explanation(note == null ? null : note.toString())
                 .changes(null, conclusion)
                 .record();
-        if (!"rejected".equals(conclusion)) {
+        if (!AccountabilityConclusion.REJECTED.is(conclusion)) {
             // the next year's form starts empty; a rejected report is shown again to be corrected
             execution.setVariable("accountabilityReport", null);
             execution.setVariable("spentAmount", null);
@@ -68,6 +67,6 @@ public class RecordAccountability {
     }
 
     private static UUID requestId(DelegateExecution execution) {
-        return UUID.fromString((String) execution.getVariable("requestId"));
+        return CaseVariables.requestId(execution);
     }
 }

@@ -15,12 +15,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.platform.validation.Vocabulary;
+import nl.doorbraak.request.CaseVariables;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.notification.Outbox;
 import nl.doorbraak.platform.validation.InputValues;
 import nl.doorbraak.request.BudgetLines;
-import nl.doorbraak.request.GrantedLine;
 import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.Requests;
@@ -35,8 +36,6 @@ import nl.doorbraak.request.Requests;
  */
 @Component("recordDecision")
 public class RecordDecision implements JavaDelegate {
-
-    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
 
     private final Decisions decisions;
     private final Requests requests;
@@ -62,20 +61,20 @@ public class RecordDecision implements JavaDelegate {
      */
     public void remember(DelegateExecution execution, String variable) {
         if (!execution.isCanceled()) {
-            execution.setVariable(variable, decidedBy(execution));
+            execution.setVariable(variable, CaseVariables.currentUser(execution));
         }
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        RequestRecord request = requests.get(UUID.fromString((String) execution.getVariable("requestId")));
+        RequestRecord request = requests.get(CaseVariables.requestId(execution));
         boolean pooling = RequestKind.BUDGET_POOLING.code().equals(request.kind());
         String directorOutcome = (String) execution.getVariable("decisionOutcome");
         String coSignOutcome = pooling ? (String) execution.getVariable("coSignOutcome") : null;
         String coSignNote = coSignOutcome == null ? null : blankToNull(execution.getVariable("coSignNote"));
-        boolean refusedByFinance = "refused".equals(coSignOutcome);
-        String outcome = refusedByFinance ? "rejected" : directorOutcome;
-        boolean rejected = "rejected".equals(outcome);
+        boolean refusedByFinance = CoSignOutcome.REFUSED.is(coSignOutcome);
+        String outcome = refusedByFinance ? DecisionOutcome.REJECTED.code() : directorOutcome;
+        boolean rejected = DecisionOutcome.REJECTED.is(outcome);
         String rationale = (String) execution.getVariable("rationale");
         if (refusedByFinance) {
             rationale += "\n\nHet Ministerie van Financiën heeft geweigerd het besluit mede te ondertekenen: " + coSignNote;
@@ -86,7 +85,7 @@ public class RecordDecision implements JavaDelegate {
                 rejected ? null : (String) execution.getVariable("instrument"),
                 blankToNull(execution.getVariable("conditions")), rationale,
                 rejected ? null : date(execution.getVariable("effectiveDate")),
-                evaluationDate, decider == null ? decidedBy(execution) : decider.toString(),
+                evaluationDate, decider == null ? CaseVariables.currentUser(execution) : decider.toString(),
                 CaseClock.now(), null, null, null, null, coSignOutcome, coSignNote,
                 coSignOutcome == null ? null : String.valueOf(execution.getVariable("coSignedBy")),
                 coSignOutcome == null ? null : CaseClock.now());
@@ -109,7 +108,7 @@ public class RecordDecision implements JavaDelegate {
         }
         audit.about(request.reference()).by(decision.decidedBy())
                 .action("decision-taken", "Besluit genomen: "
-                        + Decisions.OUTCOMES.getOrDefault(outcome, outcome).toLowerCase(java.util.Locale.ROOT)
+                        + Vocabulary.labelOf(DecisionOutcome.class, outcome).toLowerCase(java.util.Locale.ROOT)
                         + (refusedByFinance ? " (Financiën weigert medeondertekening)" : ""))
                 .resource("decision", decision.id().toString(), request.title())
                 .explanation(decision.rationale())
@@ -118,7 +117,7 @@ public class RecordDecision implements JavaDelegate {
         execution.setVariable("decisionOutcome", outcome);
         if (evaluationDate != null) {
             execution.setVariable("evaluationDue",
-                    Date.from(evaluationDate.atTime(9, 0).atZone(DUTCH_TIME).toInstant()));
+                    Date.from(evaluationDate.atTime(9, 0).atZone(CaseClock.DUTCH_TIME).toInstant()));
         }
         outbox.enqueue(request.id(), "decision", request.contactEmail(), letters.decision(request, decision, granted));
     }
@@ -126,31 +125,25 @@ public class RecordDecision implements JavaDelegate {
     /** Granted in full, nothing, or per line as the director set it for a partial grant. */
     private List<GrantedLine> granted(RequestRecord request, String outcome, Object grantedLines) {
         Map<String, BigDecimal> partial = new LinkedHashMap<>();
-        if ("partly-granted".equals(outcome) && InputValues.plain(grantedLines) instanceof List<?> rows) {
+        if (DecisionOutcome.PARTLY_GRANTED.is(outcome) && InputValues.plain(grantedLines) instanceof List<?> rows) {
             for (Object row : rows) {
                 Map<?, ?> line = (Map<?, ?>) row;
                 partial.put((String) line.get("ministry"), new BigDecimal(line.get("grantedAmount").toString()));
             }
         }
         return budgetLines.of(request.id()).stream().map(line -> new GrantedLine(line.ministryCode(),
-                line.regulationCode(), line.amount(), switch (outcome) {
-                    case "granted" -> line.amount();
-                    case "partly-granted" -> partial.get(line.ministryCode()).setScale(2);
-                    default -> BigDecimal.ZERO.setScale(2);
+                line.regulationCode(), line.amount(), switch (Vocabulary.ofCode(DecisionOutcome.class, outcome).orElseThrow()) {
+                    case GRANTED -> line.amount();
+                    case PARTLY_GRANTED -> partial.get(line.ministryCode()).setScale(2);
+                    case REJECTED -> BigDecimal.ZERO.setScale(2);
                 })).toList();
     }
 
     static LocalDate date(Object value) {
-        return value instanceof Date date ? date.toInstant().atZone(DUTCH_TIME).toLocalDate() : null;
+        return value instanceof Date date ? date.toInstant().atZone(CaseClock.DUTCH_TIME).toLocalDate() : null;
     }
 
     private static String blankToNull(Object value) {
         return value == null || value.toString().isBlank() ? null : value.toString();
-    }
-
-    static String decidedBy(DelegateExecution execution) {
-        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
-                .getCurrentAuthentication();
-        return authentication == null || authentication.getUserId() == null ? "system" : authentication.getUserId();
     }
 }

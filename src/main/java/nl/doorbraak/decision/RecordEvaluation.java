@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.platform.validation.Vocabulary;
+import nl.doorbraak.request.CaseVariables;
 import nl.doorbraak.audit.AuditTrail;
 
 /**
@@ -26,7 +28,7 @@ public class RecordEvaluation {
 
     public void delivered(DelegateExecution execution) {
         String report = (String) execution.getVariable("evaluationReport");
-        String by = RecordDecision.decidedBy(execution);
+        String by = CaseVariables.currentUser(execution);
         decisions.evaluationDelivered(requestId(execution), report, by);
         audit.about((String) execution.getVariable("reference")).by(by)
                 .action("evaluation-delivered", "Evaluatie aangeleverd door de gemeente")
@@ -37,11 +39,12 @@ public class RecordEvaluation {
 
     public void assessed(DelegateExecution execution) {
         String conclusion = (String) execution.getVariable("evaluationConclusion");
-        String by = RecordDecision.decidedBy(execution);
+        String by = CaseVariables.currentUser(execution);
         decisions.evaluationAssessed(requestId(execution), conclusion,
                 (String) execution.getVariable("evaluationNote"), by);
         audit.about((String) execution.getVariable("reference")).by(by)
-                .action("evaluation-assessed", "Evaluatie beoordeeld: " + conclusion)
+                .action("evaluation-assessed", "Evaluatie beoordeeld: "
+                        + Vocabulary.labelOf(EvaluationConclusion.class, conclusion).toLowerCase(java.util.Locale.ROOT))
                 .resource("decision", requestId(execution).toString(), "Evaluatie")
                 .explanation((String) execution.getVariable("evaluationNote"))
                 .changes(null, conclusion)
@@ -49,6 +52,6 @@ public class RecordEvaluation {
     }
 
     private static UUID requestId(DelegateExecution execution) {
-        return UUID.fromString((String) execution.getVariable("requestId"));
+        return CaseVariables.requestId(execution);
     }
 }

@@ -1,5 +1,6 @@
 package nl.doorbraak.demo;
 
+import nl.doorbraak.assessment.AssessmentTasks;
 import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestSubmission;
 import java.util.HashMap;
@@ -84,26 +85,26 @@ class DemoCases implements ApplicationRunner {
         String heerlen = submit("heerlen", "demo-heerlen-noord", RequestKind.BUDGET_POOLING, heerlenNoord());
 
         if (heerlen != null) {
-            complete(heerlen, "Task_CheckBudgetLines", "programme-office", Map.of("intakeOutcome", "complete",
+            complete(heerlen, AssessmentTasks.CHECK_BUDGET_LINES, "programme-office", Map.of("intakeOutcome", "complete",
                     "intakeNote", "Drie regelingen met één eigenaar per regel; bedragen sluiten aan op de beschikkingen."));
-            complete(heerlen, "Task_Assess", "reviewer-ocw", Map.of("assessmentOutcome", "advice", "advice", "support",
+            complete(heerlen, AssessmentTasks.ASSESS, "reviewer-ocw", Map.of("assessmentOutcome", "advice", "advice", "support",
                     "rationale", "De verlengde leertijd blijft herkenbaar in de gezamenlijke verantwoording."));
         }
         if (rotterdam != null) {
-            complete(rotterdam, "Task_Intake", "programme-office", Map.of("intakeOutcome", "complete",
+            complete(rotterdam, AssessmentTasks.INTAKE, "programme-office", Map.of("intakeOutcome", "complete",
                     "ruleDomains", List.of("income-support")));
         }
         if (amsterdam != null) {
-            complete(amsterdam, "Task_Intake", "programme-office", Map.of("intakeOutcome", "complete",
+            complete(amsterdam, AssessmentTasks.INTAKE, "programme-office", Map.of("intakeOutcome", "complete",
                     "ruleDomains", List.of("data-sharing", "youth-care", "education")));
-            complete(amsterdam, "Task_Assess", "reviewer-jenv", Map.of("assessmentOutcome", "advice",
+            complete(amsterdam, AssessmentTasks.ASSESS, "reviewer-jenv", Map.of("assessmentOutcome", "advice",
                     "advice", "support-with-conditions",
                     "rationale", "Past binnen de verkenning naar een wettelijke grondslag voor samenwerkingsverbanden.",
                     "conditions", "Alleen met een privacytoets vooraf en een evaluatie na twee jaar.",
                     "proposedInstrument", "experiment"));
         }
         if (groningen != null) {
-            complete(groningen, "Task_Intake", "programme-office", Map.of("intakeOutcome", "information-needed",
+            complete(groningen, AssessmentTasks.INTAKE, "programme-office", Map.of("intakeOutcome", "information-needed",
                     "informationQuestion", "Om hoeveel inwoners en welke schuldeisers gaat het per jaar?",
                     "ruleDomains", List.of("debt-assistance", "benefits-and-allowances")));
         }

@@ -70,6 +70,33 @@ public class ReferenceData {
         return find(snapshot().ruleDomainByCode(), code);
     }
 
+    /** Focus area code to name: the choices of a form field. */
+    public Map<String, String> focusAreaChoices() {
+        return choices(focusAreas(), FocusArea::code, FocusArea::name);
+    }
+
+    /** Ministry code to abbreviation ("SZW"): the choices of a form field. */
+    public Map<String, String> ministryChoices() {
+        return choices(ministries(), Ministry::code, Ministry::abbreviation);
+    }
+
+    /** Rule domain code to name: the choices of a form field. */
+    public Map<String, String> ruleDomainChoices() {
+        return choices(ruleDomains(), RuleDomain::code, RuleDomain::name);
+    }
+
+    /** The ministry's abbreviation ("SZW"), or the code when it is unknown. */
+    public String abbreviation(String ministryCode) {
+        return ministry(ministryCode).map(Ministry::abbreviation).orElse(ministryCode);
+    }
+
+    private static <T> Map<String, String> choices(List<T> items, java.util.function.Function<T, String> code,
+                                                   java.util.function.Function<T, String> label) {
+        Map<String, String> choices = new java.util.LinkedHashMap<>();
+        items.forEach(item -> choices.put(code.apply(item), label.apply(item)));
+        return choices;
+    }
+
     public List<Regulation> regulations() {
         return snapshot().regulations();
     }

@@ -54,7 +54,7 @@ import nl.doorbraak.report.ProgressReport.MinistryAssessments;
 import nl.doorbraak.report.ProgressReport.PastDeadline;
 import nl.doorbraak.request.Instruments;
 import nl.doorbraak.request.RequestKind;
-import nl.doorbraak.request.RequestStatusLabels;
+import nl.doorbraak.request.RequestStatus;
 
 /**
  * Computes a progress report from the case files, the decision register and the engine's
@@ -276,7 +276,7 @@ class ProgressReports {
         return java.util.Optional.of(new Bottleneck(type, subject,
                 municipalities.stream().map(names::municipality).sorted().toList(),
                 cases.stream().map(row -> new CaseRef((String) row[0], names.municipality((String) row[1]),
-                        (String) row[2], RequestStatusLabels.label((String) row[3]))).toList()));
+                        (String) row[2], RequestStatus.labelOf((String) row[3]))).toList()));
     }
 
     private String regulationIn(String payload) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import nl.doorbraak.decision.DecisionOutcome;
+import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.report.ProgressReport.Counts;
 
 /**
@@ -28,8 +30,6 @@ final class ReportTables {
 
     static final Map<String, String> EVALUATION = Map.of("due", "Verwacht", "delivered", "Aangeleverd",
             "late", "Te laat", "not-applicable", "Geen evaluatie");
-    static final Map<String, String> OUTCOMES = Map.of("granted", "Toegekend", "partly-granted", "Deels toegekend",
-            "rejected", "Afgewezen");
     private static final List<String> COUNT_COLUMNS = List.of("Ingediend", "Besloten", "Toegekend",
             "Deels toegekend", "Afgewezen", "Ingetrokken", "Vervallen", "Nog open");
 
@@ -86,7 +86,7 @@ final class ReportTables {
 
         List<List<Object>> breakthroughs = new ArrayList<>();
         report.breakthroughs().forEach(b -> breakthroughs.add(List.of(b.reference(), b.municipalityName(),
-                b.focusAreaName(), b.title(), OUTCOMES.getOrDefault(b.outcome(), b.outcome()), orDash(b.instrument()),
+                b.focusAreaName(), b.title(), Vocabulary.labelOf(DecisionOutcome.class, b.outcome()), orDash(b.instrument()),
                 b.decidedOn(), orDash(b.evaluationDate()), EVALUATION.getOrDefault(b.evaluationStatus(), b.evaluationStatus()))));
         tables.add(new Table("breakthroughs", "Doorbraken",
                 "(Deels) toegekende besluiten in de periode, met de stand van hun evaluatie aan het eind ervan.",

@@ -66,7 +66,7 @@ public class CaseDocuments {
             throw new AccessDeniedException("Only the municipality, routed ministries and the programme office add");
         }
         if (CLOSED.contains(request.status())) {
-            throw new ConflictException("Aan een afgesloten verzoek (" + RequestStatusLabels.label(request.status())
+            throw new ConflictException("Aan een afgesloten verzoek (" + RequestStatus.labelOf(request.status())
                     + ") kunnen geen documenten meer worden toegevoegd.");
         }
         if (content == null || content.length == 0) {
@@ -102,7 +102,7 @@ public class CaseDocuments {
         return attachment(visible(reference, user), id);
     }
 
-    ResponseEntity<byte[]> attachment(RequestRecord request, UUID id) {
+    public ResponseEntity<byte[]> attachment(RequestRecord request, UUID id) {
         DocumentRecord document = documents.find(request.id(), id)
                 .orElseThrow(() -> new NotFoundException("Document '" + id + "' bestaat niet."));
         return ResponseEntity.ok()
@@ -115,7 +115,7 @@ public class CaseDocuments {
                 .body(documents.content(id));
     }
 
-    RequestRecord visible(String reference, DoorbraakUser user) {
+    public RequestRecord visible(String reference, DoorbraakUser user) {
         return requests.findVisible(reference, user)
                 .orElseThrow(() -> new NotFoundException("Verzoek '" + reference + "' bestaat niet."));
     }

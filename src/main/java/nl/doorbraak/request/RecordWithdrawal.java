@@ -23,7 +23,7 @@ class RecordWithdrawal implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        RequestRecord request = requests.get(UUID.fromString((String) execution.getVariable("requestId")));
+        RequestRecord request = requests.get(CaseVariables.requestId(execution));
         String reason = (String) execution.getVariable("withdrawalReason");
         String body = """
                 Geachte heer, mevrouw,

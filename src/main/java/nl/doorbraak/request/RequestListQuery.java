@@ -9,6 +9,8 @@ import java.util.StringJoiner;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
+import nl.doorbraak.platform.CaseClock;
+import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.platform.validation.InputSchema;
 import nl.doorbraak.reference.ReferenceData;
 
@@ -49,8 +51,6 @@ public class RequestListQuery {
         }
     }
 
-    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
-
     private final ReferenceData referenceData;
 
     RequestListQuery(ReferenceData referenceData) {
@@ -90,8 +90,8 @@ public class RequestListQuery {
         LocalDate to = (LocalDate) values.get("submittedTo");
         RequestFilter filter = new RequestFilter((String) values.get("status"), (String) values.get("kind"),
                 (String) values.get("focusArea"), (String) values.get("municipality"), (String) values.get("ministry"),
-                from == null ? null : from.atStartOfDay(DUTCH_TIME).toOffsetDateTime(),
-                to == null ? null : to.plusDays(1).atStartOfDay(DUTCH_TIME).toOffsetDateTime(),
+                from == null ? null : from.atStartOfDay(CaseClock.DUTCH_TIME).toOffsetDateTime(),
+                to == null ? null : to.plusDays(1).atStartOfDay(CaseClock.DUTCH_TIME).toOffsetDateTime(),
                 (String) values.get("q"), false, (String) values.get("sort"));
         int page = values.get("page") == null ? 1 : ((Long) values.get("page")).intValue();
         int pageSize = values.get("pageSize") == null ? 20 : ((Long) values.get("pageSize")).intValue();
@@ -109,12 +109,7 @@ public class RequestListQuery {
 
     /** The statuses a list may be filtered on, with their Dutch labels, in the order a case passes them. */
     public static Map<String, String> statuses() {
-        Map<String, String> statuses = new LinkedHashMap<>();
-        for (String status : new String[] {"submitted", "intake", "information-requested", "assessment", "coordination",
-                "decision", "decided", "evaluation", "evaluated", "withdrawn", "lapsed"}) {
-            statuses.put(status, RequestStatusLabels.label(status));
-        }
-        return statuses;
+        return Vocabulary.labels(RequestStatus.class);
     }
 
     private static Map<String, String> codes(java.util.List<String> codes) {

@@ -1,64 +1,48 @@
 package nl.doorbraak.request;
 
-import java.util.UUID;
+import java.util.Optional;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.stereotype.Component;
+import nl.doorbraak.platform.validation.Vocabulary;
 
-import nl.doorbraak.audit.AuditTrail;
+/** Where a request stands, as the case file records it and a person reads it. */
+public enum RequestStatus implements Vocabulary {
+    SUBMITTED("Ingediend"),
+    INTAKE("In intake bij het programmabureau"),
+    INFORMATION_REQUESTED("Informatie gevraagd aan de gemeente"),
+    ASSESSMENT("In beoordeling bij de ministeries"),
+    COORDINATION("In interdepartementale afstemming"),
+    DECISION("Wacht op besluit"),
+    CO_SIGNATURE("Wacht op medeondertekening door Financiën"),
+    DECIDED("Besloten"),
+    EVALUATION("Evaluatie gevraagd"),
+    EVALUATED("Geëvalueerd"),
+    ACCOUNTABILITY("Verantwoording over het gebundelde budget"),
+    ACCOUNTED("Verantwoording afgerond"),
+    WITHDRAWN("Ingetrokken"),
+    LAPSED("Vervallen");
 
-/**
- * Moves the case file's status as the process moves: called from execution listeners in the
- * models ({@code ${requestStatus.set(execution, 'assessment')}}), so the model shows where each
- * status begins.
- */
-@Component("requestStatus")
-public class RequestStatus {
+    private final String label;
 
-    private final Requests requests;
-    private final AuditTrail audit;
-
-    RequestStatus(Requests requests, AuditTrail audit) {
-        this.requests = requests;
-        this.audit = audit;
+    RequestStatus(String label) {
+        this.label = label;
     }
 
-    public void set(DelegateExecution execution, String status) {
-        if (!RequestStatusLabels.isKnown(status)) {
-            throw new IllegalArgumentException("Unknown request status " + status);
-        }
-        RequestRecord request = requests.get(requestId(execution));
-        if (status.equals(request.status())) {
-            return;
-        }
-        requests.updateStatus(request.id(), status, RequestStatusLabels.isFinal(status));
-        audit.about(request.reference())
-                .action("status-changed", "Status: " + RequestStatusLabels.label(status))
-                .resource("request", request.id().toString(), request.title())
-                .changes(request.status(), status)
-                .record();
+    @Override
+    public String label() {
+        return label;
     }
 
-    /**
-     * A ministry's question was answered or went unanswered: back to "in assessment", unless
-     * another ministry still waits for an answer from the municipality.
-     */
-    public void resumeAssessment(DelegateExecution execution) {
-        String reference = (String) execution.getVariable("reference");
-        boolean otherQuestionOpen = execution.getProcessEngineServices().getTaskService().createTaskQuery()
-                .processInstanceBusinessKey(reference).taskDefinitionKey("Task_ProvideInformation").list().stream()
-                .anyMatch(task -> !task.getProcessInstanceId().equals(execution.getProcessInstanceId()));
-        if (!otherQuestionOpen) {
-            set(execution, "assessment");
-        }
+    /** After these nothing happens to the request any more. */
+    public boolean isFinal() {
+        return this == EVALUATED || this == ACCOUNTED || this == WITHDRAWN || this == LAPSED;
     }
 
-    /** The request needs nothing more (e.g. a decision without follow-up). */
-    public void close(DelegateExecution execution) {
-        requests.close(requestId(execution));
+    public static Optional<RequestStatus> ofCode(String code) {
+        return Vocabulary.ofCode(RequestStatus.class, code);
     }
 
-    private static UUID requestId(DelegateExecution execution) {
-        return UUID.fromString((String) execution.getVariable("requestId"));
+    /** The Dutch label of a status code; an unknown code is shown as it is. */
+    public static String labelOf(String code) {
+        return Vocabulary.labelOf(RequestStatus.class, code);
     }
 }

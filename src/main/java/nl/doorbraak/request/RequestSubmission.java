@@ -36,8 +36,6 @@ public class RequestSubmission {
     public record Submitted(RequestRecord request, boolean replayed) {
     }
 
-    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
-
     private final Requests requests;
     private final ReferenceNumbers referenceNumbers;
     private final Map<RequestKind, SubmissionRules> rules = new java.util.EnumMap<>(RequestKind.class);
@@ -127,7 +125,7 @@ public class RequestSubmission {
                            String idempotencyKey) {
         OffsetDateTime now = CaseClock.now();
         RequestRecord request = new RequestRecord(UUID.randomUUID(),
-                referenceNumbers.next(now.atZoneSameInstant(DUTCH_TIME).getYear()), kind.code(), municipality,
+                referenceNumbers.next(now.atZoneSameInstant(CaseClock.DUTCH_TIME).getYear()), kind.code(), municipality,
                 (String) values.get("focusArea"), (String) values.get("title"), json(values), "submitted",
                 (String) values.get("urgency"), (String) values.get("contactEmail"), submittedBy, now, now, null, null, 0);
         requests.insert(request, idempotencyKey);

@@ -58,7 +58,7 @@ public class RequestWithdrawal {
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
             throw new ConflictException("Verzoek " + reference + " kan niet meer worden ingetrokken (status: "
-                    + RequestStatusLabels.label(request.status()) + ").");
+                    + RequestStatus.labelOf(request.status()) + ").");
         }
         return requests.get(request.id());
     }

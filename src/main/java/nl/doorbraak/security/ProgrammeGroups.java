@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 
 /** The human groups of the programme, derived from the reference data, with their Dutch names. */
 @Component
-class ProgrammeGroups {
+public class ProgrammeGroups {
 
     /** A group to create: id, Dutch name, and Camunda group type. */
-    record ProgrammeGroup(String id, String name, String type) {
+    public record ProgrammeGroup(String id, String name, String type) {
     }
 
     private final ReferenceData referenceData;
@@ -22,7 +22,7 @@ class ProgrammeGroups {
         this.referenceData = referenceData;
     }
 
-    List<ProgrammeGroup> all() {
+    public List<ProgrammeGroup> all() {
         List<ProgrammeGroup> groups = new ArrayList<>();
         for (Municipality municipality : referenceData.municipalities()) {
             groups.add(new ProgrammeGroup(Groups.municipality(municipality.code()),

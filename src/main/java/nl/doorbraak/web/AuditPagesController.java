@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditExports;
 import nl.doorbraak.audit.AuditQueries;
 import nl.doorbraak.audit.AuditSentences;
@@ -34,7 +35,6 @@ import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.request.Documents;
 import nl.doorbraak.request.RequestRecord;
-import nl.doorbraak.request.RequestViews;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.security.DoorbraakUser;
 import nl.doorbraak.security.Groups;
@@ -174,8 +174,8 @@ class AuditPagesController {
             model.addAttribute("errors", Forms.byField(errors));
             return "web/verification";
         }
-        VerificationScope scope = VerificationScope.period(start.atStartOfDay(AuditSentences.DUTCH_TIME).toInstant(),
-                end.plusDays(1).atStartOfDay(AuditSentences.DUTCH_TIME).toInstant());
+        VerificationScope scope = VerificationScope.period(start.atStartOfDay(CaseClock.DUTCH_TIME).toInstant(),
+                end.plusDays(1).atStartOfDay(CaseClock.DUTCH_TIME).toInstant());
         VerificationReport report = verifier.verify(scope);
         audit.system().by(user.id())
                 .action("audit-verified", "Audittrail geverifieerd")

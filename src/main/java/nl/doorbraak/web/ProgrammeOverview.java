@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.assessment.AssessmentTasks;
+import nl.doorbraak.decision.DecisionTasks;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.reference.Ministry;
 import nl.doorbraak.reference.ReferenceData;
@@ -23,9 +25,9 @@ import nl.doorbraak.security.Groups;
 @Component
 class ProgrammeOverview {
 
-    static final String ASSESS = "Task_Assess";
-    static final String[] MUNICIPALITY_TASKS = {"Task_ProvideInformation", "Task_DeliverEvaluation",
-            "Task_DeliverAccountability"};
+    static final String ASSESS = AssessmentTasks.ASSESS;
+    static final String[] MUNICIPALITY_TASKS = {AssessmentTasks.PROVIDE_INFORMATION, DecisionTasks.DELIVER_EVALUATION,
+            DecisionTasks.DELIVER_ACCOUNTABILITY};
 
     /** One ministry's open work. */
     record MinistryWork(String ministry, String name, long open, long overdue) {

@@ -19,7 +19,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
-import nl.doorbraak.assessment.TaskCompletion;
+import nl.doorbraak.assessment.AssessmentTasks;
+import nl.doorbraak.tasks.TaskCompletion;
 import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.validation.FieldError;
 import nl.doorbraak.platform.validation.InvalidInputException;
@@ -27,8 +28,6 @@ import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.request.CaseDocuments;
 import nl.doorbraak.request.Documents;
 import nl.doorbraak.request.RequestRecord;
-import nl.doorbraak.request.RequestTimeline;
-import nl.doorbraak.request.RequestViews;
 import nl.doorbraak.request.RequestWithdrawal;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.security.DoorbraakUser;
@@ -41,7 +40,7 @@ import nl.doorbraak.security.DoorbraakUser;
 @Controller
 class RequestPagesController {
 
-    static final String ANSWER_TASK = "Task_ProvideInformation";
+    static final String ANSWER_TASK = AssessmentTasks.PROVIDE_INFORMATION;
 
     private final Requests requests;
     private final RequestViews views;

@@ -1,5 +1,6 @@
 package nl.doorbraak.web;
 
+import nl.doorbraak.platform.CaseClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,8 +14,6 @@ import org.springframework.stereotype.Component;
 /** Moments as the pages show them: Dutch time, day-month-year ({@code @webDates.minute(...)} in templates). */
 @Component("webDates")
 class WebDates {
-
-    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy", Locale.ROOT);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm", Locale.ROOT);
 
@@ -23,12 +22,12 @@ class WebDates {
             return DAY.format(date);
         }
         Instant instant = instant(moment);
-        return instant == null ? "" : DAY.format(instant.atZone(DUTCH_TIME));
+        return instant == null ? "" : DAY.format(instant.atZone(CaseClock.DUTCH_TIME));
     }
 
     public String minute(Object moment) {
         Instant instant = instant(moment);
-        return instant == null ? "" : MINUTE.format(instant.atZone(DUTCH_TIME));
+        return instant == null ? "" : MINUTE.format(instant.atZone(CaseClock.DUTCH_TIME));
     }
 
     private static Instant instant(Object moment) {

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.request.RequestSubmission;
 import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Jobs;
@@ -105,6 +106,6 @@ class DeadlinesTests {
     }
 
     private static ZonedDateTime dutch(Date date) {
-        return date.toInstant().atZone(Deadlines.DUTCH_TIME);
+        return date.toInstant().atZone(CaseClock.DUTCH_TIME);
     }
 }

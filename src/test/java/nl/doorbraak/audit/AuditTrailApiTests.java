@@ -39,6 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.Jobs;
 import nl.doorbraak.support.PostgresIntegrationTest;
@@ -65,7 +66,6 @@ class AuditTrailApiTests {
     static final String FORMULA_USER = "=HYPERLINK(\"evil.example/x\",\"klik, hier\")";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
     private static final String SENTENCE_START = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} — \\S.*";
     private static final Set<String> ENGINE_ACTIONS = Set.of("process-started", "task-created", "task-completed",
             "variable-created", "decision-evaluated");
@@ -439,8 +439,8 @@ class AuditTrailApiTests {
 
     @Test
     void anExportByDatesTakesWholeDutchDaysFromInclusiveToInclusive() {
-        LocalDate today = LocalDate.now(DUTCH_TIME);
-        LocalDate fromDate = LocalDate.ofInstant(caseStarted, DUTCH_TIME);
+        LocalDate today = LocalDate.now(CaseClock.DUTCH_TIME);
+        LocalDate fromDate = LocalDate.ofInstant(caseStarted, CaseClock.DUTCH_TIME);
         LocalDate toDate = today.plusDays(1);
 
         HttpResponse<String> response = okAs(TestUsers.PROGRAMME_OFFICE,
@@ -454,8 +454,8 @@ class AuditTrailApiTests {
         assertThat(response.body().lines().filter(line -> line.contains(caseEntry)).count())
                 .isGreaterThanOrEqualTo(20);
 
-        Instant start = fromDate.atStartOfDay(DUTCH_TIME).toInstant();
-        Instant end = toDate.plusDays(1).atStartOfDay(DUTCH_TIME).toInstant();
+        Instant start = fromDate.atStartOfDay(CaseClock.DUTCH_TIME).toInstant();
+        Instant end = toDate.plusDays(1).atStartOfDay(CaseClock.DUTCH_TIME).toInstant();
         Map<String, Object> recorded = jdbc.sql("""
                         SELECT action_display, resource_display FROM audit_event
                          WHERE chain = 'system' AND action = 'audit-trail-exported' AND user_id = ?

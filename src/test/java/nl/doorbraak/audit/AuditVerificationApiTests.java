@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.TestUsers;
@@ -125,14 +126,14 @@ class AuditVerificationApiTests {
 
     @Test
     void aDateIsAWholeDayInDutchTime() {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+        LocalDate today = LocalDate.now(CaseClock.DUTCH_TIME);
 
         JsonNode report = Http.json(http.get(PATH + "?from=" + today + "&to=" + today, TestUsers.AUDITOR));
 
         assertThat(report.path("scope").path("from").asText())
-                .isEqualTo(today.atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant().toString());
+                .isEqualTo(today.atStartOfDay(CaseClock.DUTCH_TIME).toInstant().toString());
         assertThat(report.path("scope").path("to").asText())
-                .isEqualTo(today.plusDays(1).atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant().toString());
+                .isEqualTo(today.plusDays(1).atStartOfDay(CaseClock.DUTCH_TIME).toInstant().toString());
         assertThat(report.path("chainsChecked").asLong()).isGreaterThanOrEqualTo(1);
     }
 

@@ -38,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.Jobs;
 import nl.doorbraak.support.PostgresIntegrationTest;
@@ -59,8 +60,6 @@ class RequestApiTests {
     static final String GRONINGEN_AREA = "groningen-noord";
     static final String LEEUWARDEN = "leeuwarden";
     static final String LEEUWARDEN_AREA = "leeuwarden-oost";
-
-    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
 
     @LocalServerPort
     int port;
@@ -616,8 +615,8 @@ class RequestApiTests {
     private static void assertDue(JsonNode task, Instant before, Period period) {
         assertThat(task.hasNonNull("due")).as("due date of %s", task.path("name").asText()).isTrue();
         Instant due = OffsetDateTime.parse(task.path("due").asText()).toInstant();
-        Instant earliest = before.atZone(DUTCH_TIME).plus(period).toInstant().minus(Duration.ofHours(1).plusSeconds(5));
-        Instant latest = Instant.now().atZone(DUTCH_TIME).plus(period).toInstant().plus(Duration.ofHours(1));
+        Instant earliest = before.atZone(CaseClock.DUTCH_TIME).plus(period).toInstant().minus(Duration.ofHours(1).plusSeconds(5));
+        Instant latest = Instant.now().atZone(CaseClock.DUTCH_TIME).plus(period).toInstant().plus(Duration.ofHours(1));
         assertThat(due).as("due date of %s", task.path("name").asText()).isBetween(earliest, latest);
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.TestUsers;
@@ -82,7 +83,7 @@ class RequestListTests {
         assertThat(listed(TestUsers.PROGRAMME_OFFICE, "&municipality=0505&status=decided"))
                 .containsExactly(decidedAtVws);
         assertThat(listed(TestUsers.PROGRAMME_OFFICE, "&focusArea=rotterdam-zuid")).isEmpty();
-        LocalDate dutchToday = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")); // filters take Dutch days
+        LocalDate dutchToday = LocalDate.now(CaseClock.DUTCH_TIME); // filters take Dutch days
         String today = dutchToday.toString();
         assertThat(listed(TestUsers.AUDITOR, "&submittedFrom=" + today + "&submittedTo=" + today)).hasSize(3);
         assertThat(listed(TestUsers.AUDITOR, "&submittedFrom=" + dutchToday.plusDays(1))).isEmpty();

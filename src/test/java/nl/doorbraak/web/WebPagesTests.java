@@ -18,6 +18,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.PostgresIntegrationTest;
 
@@ -247,7 +248,7 @@ class WebPagesTests {
         assertThat(auditor.get("/audit/verificatie").body()).contains("Periode verifiëren").doesNotContain("Uitkomst");
         assertThat(auditor.get("/audit/verificatie?van=2026-13-01&tot=").body())
                 .contains("Geef een datum als 2026-03-01.").contains("Einddatum is verplicht.");
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString();
+        String today = java.time.LocalDate.now(CaseClock.DUTCH_TIME).toString();
         String tomorrow = java.time.LocalDate.parse(today).plusDays(1).toString();
         String verified = auditor.get("/audit/verificatie?van=" + today + "&tot=" + tomorrow).body();
         assertThat(verified).contains("<p class=\"verdict\">Intact</p>").contains("Regels gecontroleerd");

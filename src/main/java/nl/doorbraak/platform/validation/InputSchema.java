@@ -1,5 +1,6 @@
 package nl.doorbraak.platform.validation;
 
+import nl.doorbraak.platform.CaseClock;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -464,7 +465,7 @@ public final class InputSchema {
     private static LocalDate date(Field field, Object raw, List<FieldError> errors) {
         try {
             if (raw instanceof Date date) {
-                return date.toInstant().atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate();
+                return date.toInstant().atZone(CaseClock.DUTCH_TIME).toLocalDate();
             }
             if (raw instanceof LocalDate date) {
                 return date;

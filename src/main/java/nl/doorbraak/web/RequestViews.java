@@ -1,5 +1,10 @@
-package nl.doorbraak.request;
+package nl.doorbraak.web;
 
+import nl.doorbraak.request.RequestRecord;
+import nl.doorbraak.request.RequestStatus;
+import nl.doorbraak.request.Requests;
+import nl.doorbraak.decision.Decisions;
+import nl.doorbraak.decision.DecisionSummary;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -53,11 +58,11 @@ public class RequestViews {
     private final ReferenceData referenceData;
     private final TaskService taskService;
     private final HistoryService historyService;
-    private final DecisionLookup decisions;
+    private final Decisions decisions;
     private final ObjectMapper objectMapper;
 
     RequestViews(Requests requests, ReferenceData referenceData, TaskService taskService,
-                 HistoryService historyService, DecisionLookup decisions, ObjectMapper objectMapper) {
+                 HistoryService historyService, Decisions decisions, ObjectMapper objectMapper) {
         this.requests = requests;
         this.referenceData = referenceData;
         this.taskService = taskService;
@@ -68,7 +73,7 @@ public class RequestViews {
 
     public RequestSummary summary(RequestRecord request) {
         return new RequestSummary(request.reference(), request.kind(), request.status(),
-                RequestStatusLabels.label(request.status()), request.municipalityCode(), request.focusAreaCode(),
+                RequestStatus.labelOf(request.status()), request.municipalityCode(), request.focusAreaCode(),
                 request.title(), request.submittedAt(), request.updatedAt(), Map.of("self", self(request)));
     }
 
@@ -80,7 +85,7 @@ public class RequestViews {
     @Transactional(readOnly = true)
     public RequestDetail detail(RequestRecord request) {
         return new RequestDetail(request.reference(), request.kind(), request.status(),
-                RequestStatusLabels.label(request.status()), request.municipalityCode(),
+                RequestStatus.labelOf(request.status()), request.municipalityCode(),
                 referenceData.municipality(request.municipalityCode()).map(m -> m.name()).orElse(null),
                 request.focusAreaCode(),
                 referenceData.focusArea(request.focusAreaCode()).map(f -> f.name()).orElse(null),

@@ -1,5 +1,8 @@
-package nl.doorbraak.assessment;
+package nl.doorbraak.tasks;
 
+import nl.doorbraak.platform.CaseClock;
+import nl.doorbraak.assessment.Deadlines;
+import nl.doorbraak.request.CaseVariables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,14 +46,14 @@ class TaskInput implements ExecutionListener {
         }
         // a colleague who completed the same task a moment earlier holds the case until committed;
         // after that the task is gone from the database and this completion is refused as a conflict
-        requests.lock(ProcessVariables.requestId(execution));
+        requests.lock(CaseVariables.requestId(execution));
         // read from the database, not the command's cache; the engine's task query would also
         // check authorizations, which the completing command has done already
         if (Context.getCommandContext().getTaskManager().findTasksByExecutionId(execution.getId()).stream()
                 .noneMatch(task -> execution.getCurrentActivityId().equals(task.getTaskDefinitionKey()))) {
             throw new ConflictException("Deze taak is al afgerond.");
         }
-        InputSchema schema = forms.schemaFor(execution.getCurrentActivityId(), ProcessVariables.requestId(execution))
+        InputSchema schema = forms.schemaFor(execution.getCurrentActivityId(), CaseVariables.requestId(execution))
                 .orElseThrow(() ->
                 new IllegalStateException("No form rules for task " + execution.getCurrentActivityId()));
         Map<String, Object> input = new HashMap<>();
@@ -68,7 +71,7 @@ class TaskInput implements ExecutionListener {
     /** Amounts become exact decimal strings ("2400000.00"): a JSON variable would turn them into doubles. */
     static Object typed(Object value) {
         if (value instanceof LocalDate date) {
-            return Date.from(date.atStartOfDay(Deadlines.DUTCH_TIME).toInstant());
+            return Date.from(date.atStartOfDay(CaseClock.DUTCH_TIME).toInstant());
         }
         if (value instanceof BigDecimal amount) {
             return amount.toPlainString();

@@ -1,5 +1,11 @@
-package nl.doorbraak.request;
+package nl.doorbraak.web;
 
+import nl.doorbraak.request.RequestKind;
+import nl.doorbraak.request.RequestListQuery;
+import nl.doorbraak.request.RequestRecord;
+import nl.doorbraak.request.RequestSubmission;
+import nl.doorbraak.request.RequestWithdrawal;
+import nl.doorbraak.request.Requests;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package nl.doorbraak.assessment;
+package nl.doorbraak.tasks;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package nl.doorbraak.assessment;
+package nl.doorbraak.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

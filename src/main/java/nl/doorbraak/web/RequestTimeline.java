@@ -1,5 +1,8 @@
-package nl.doorbraak.request;
+package nl.doorbraak.web;
 
+import nl.doorbraak.request.RequestRecord;
+import nl.doorbraak.platform.CaseClock;
+import nl.doorbraak.decision.Decisions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +40,10 @@ public class RequestTimeline {
             "accounted", "Alle begrotingsjaren zijn verantwoord; het verzoek is afgerond");
 
     private final AuditQueries audit;
-    private final DecisionLookup decisions;
+    private final Decisions decisions;
     private final ObjectMapper objectMapper;
 
-    RequestTimeline(AuditQueries audit, DecisionLookup decisions, ObjectMapper objectMapper) {
+    RequestTimeline(AuditQueries audit, Decisions decisions, ObjectMapper objectMapper) {
         this.audit = audit;
         this.decisions = decisions;
         this.objectMapper = objectMapper;
@@ -60,7 +63,7 @@ public class RequestTimeline {
                 .filter(decision -> decision.evaluationDate() != null)
                 .filter(decision -> entries.stream().noneMatch(entry -> entry.action().equals("evaluation-delivered")))
                 .ifPresent(decision -> items.add(new Item(decision.evaluationDate()
-                        .atStartOfDay(java.time.ZoneId.of("Europe/Amsterdam")).toInstant(), "evaluation-due",
+                        .atStartOfDay(CaseClock.DUTCH_TIME).toInstant(), "evaluation-due",
                         "Evaluatie verwacht op " + decision.evaluationDate())));
         return items;
     }

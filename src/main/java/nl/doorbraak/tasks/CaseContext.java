@@ -1,5 +1,10 @@
-package nl.doorbraak.assessment;
+package nl.doorbraak.tasks;
 
+import nl.doorbraak.platform.CaseClock;
+import nl.doorbraak.assessment.Advice;
+import nl.doorbraak.assessment.AssessmentRecords;
+import nl.doorbraak.assessment.InformationRequest;
+import nl.doorbraak.request.CaseVariables;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.OffsetDateTime;
@@ -26,10 +31,13 @@ import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.reference.Regulation;
 import nl.doorbraak.request.BudgetLine;
 import nl.doorbraak.request.BudgetLines;
-import nl.doorbraak.request.DecisionSummary;
+import nl.doorbraak.decision.DecisionSummary;
 import nl.doorbraak.request.Instruments;
 import nl.doorbraak.request.RequestKind;
-import nl.doorbraak.request.DecisionLookup;
+import nl.doorbraak.decision.DecisionTaskVariables;
+import nl.doorbraak.decision.DecisionTasks;
+import nl.doorbraak.decision.Decisions;
+import nl.doorbraak.assessment.AssessmentTasks;
 import nl.doorbraak.request.DocumentRecord;
 import nl.doorbraak.request.Documents;
 import nl.doorbraak.request.RequestRecord;
@@ -47,22 +55,25 @@ import nl.doorbraak.security.Groups;
 @Component("caseContext")
 class CaseContext implements TaskListener {
 
-    private static final Set<String> SEES_ADVICE = Set.of("Task_Intake", "Task_Coordinate", "Task_Decide",
-            "Task_AssessEvaluation", "Task_CheckBudgetLines", "Task_DecidePooling", "Task_CoSign",
-            "Task_CheckAccountability");
+    private static final Set<String> SEES_ADVICE = Set.of(AssessmentTasks.INTAKE, AssessmentTasks.COORDINATE,
+            AssessmentTasks.CHECK_BUDGET_LINES, DecisionTasks.DECIDE, DecisionTasks.DECIDE_POOLING, DecisionTasks.CO_SIGN,
+            DecisionTasks.ASSESS_EVALUATION, DecisionTasks.CHECK_ACCOUNTABILITY);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d-M-yyyy")
-            .withZone(ZoneId.of("Europe/Amsterdam"));
+            .withZone(CaseClock.DUTCH_TIME);
 
     private final Requests requests;
     private final ReferenceData referenceData;
-    private final CaseRecords records;
-    private final DecisionLookup decisions;
+    private final AssessmentRecords records;
+    private final Decisions decisions;
+    private final DecisionTaskVariables decisionTasks;
     private final ObjectMapper objectMapper;
     private final Documents documents;
     private final BudgetLines budgetLines;
 
-    CaseContext(Requests requests, ReferenceData referenceData, CaseRecords records, DecisionLookup decisions,
-                ObjectMapper objectMapper, Documents documents, BudgetLines budgetLines) {
+    CaseContext(Requests requests, ReferenceData referenceData, AssessmentRecords records, Decisions decisions,
+                DecisionTaskVariables decisionTasks, ObjectMapper objectMapper, Documents documents,
+                BudgetLines budgetLines) {
+        this.decisionTasks = decisionTasks;
         this.budgetLines = budgetLines;
         this.requests = requests;
         this.referenceData = referenceData;
@@ -74,7 +85,7 @@ class CaseContext implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        RequestRecord request = requests.get(ProcessVariables.requestId(task));
+        RequestRecord request = requests.get(CaseVariables.requestId(task));
         Map<String, Object> submission = submission(request);
         String ministry = (String) task.getVariable("ministry");
         String ministryAbbreviation = ministry == null ? null : abbreviation(ministry);
@@ -126,7 +137,6 @@ class CaseContext implements TaskListener {
         decision.ifPresent(taken -> taken.budgetLines()
                 .forEach(line -> granted.put(line.ministryCode(), line.grantedAmount())));
         List<Map<String, String>> table = new ArrayList<>();
-        List<Map<String, String>> toGrant = new ArrayList<>();
         for (BudgetLine line : lines) {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("ministry", abbreviation(line.ministryCode()));
@@ -135,10 +145,6 @@ class CaseContext implements TaskListener {
             row.put("years", line.years().stream().map(String::valueOf).collect(Collectors.joining(", ")));
             row.put("granted", granted.containsKey(line.ministryCode()) ? Amounts.euros(granted.get(line.ministryCode())) : "");
             table.add(row);
-            toGrant.add(Map.of("ministry", line.ministryCode(),
-                    "line", abbreviation(line.ministryCode()) + " – " + regulationName(line.regulationCode())
-                            + ": gevraagd " + Amounts.euros(line.amount()),
-                    "grantedAmount", line.amount().toPlainString()));
         }
         Map<String, Object> context = new HashMap<>();
         context.put("casePurpose", text(submission.get("purpose")));
@@ -146,38 +152,12 @@ class CaseContext implements TaskListener {
         context.put("caseBudgetLines", table);
         context.put("caseTotalAmount", Amounts.euros(BudgetLines.total(lines)));
         context.put("caseAccountability", text(submission.get("accountabilityArrangement")));
-        if ("Task_DecidePooling".equals(task.getTaskDefinitionKey())) {
-            // not task-local: Tasklist writes a submitted field into a task-local variable of the same name
-            task.getExecution().setVariable("grantedLines", toGrant);
-        }
-        if ("Task_CoSign".equals(task.getTaskDefinitionKey())) {
-            context.put("caseDecision", directorsDecision(task));
-        } else if (decision.isPresent()) {
-            context.put("caseDecision", decision.get().outcomeLabel() + ". " + decision.get().rationale());
-        }
+        decisionTasks.prepare(task, request.id());
+        decisionTasks.decisionText(task, request.id()).ifPresent(text -> context.put("caseDecision", text));
         if (task.getVariable("budgetYear") != null) {
             context.put("caseBudgetYear", String.valueOf(task.getVariable("budgetYear")));
         }
         return context;
-    }
-
-    /** The decision Financiën is asked to co-sign: not in the register yet, so from the process. */
-    private String directorsDecision(DelegateTask task) {
-        String outcome = (String) task.getVariable("decisionOutcome");
-        StringBuilder text = new StringBuilder(TaskForms.OUTCOMES.getOrDefault(outcome, outcome));
-        if (task.getVariable("instrument") != null) {
-            text.append(", ").append(Instruments.label((String) task.getVariable("instrument")));
-        }
-        text.append(". ").append(text(task.getVariable("rationale")));
-        if (InputValues.plain(task.getVariable("grantedLines")) instanceof List<?> rows && "partly-granted".equals(outcome)) {
-            text.append("\nToegekend per budgetregel:");
-            for (Object row : rows) {
-                Map<?, ?> line = (Map<?, ?>) row;
-                text.append("\n- ").append(abbreviation((String) line.get("ministry"))).append(": ")
-                        .append(Amounts.euros(new BigDecimal(line.get("grantedAmount").toString())));
-            }
-        }
-        return text.toString();
     }
 
     private String regulationName(String code) {
@@ -202,7 +182,7 @@ class CaseContext implements TaskListener {
             for (Advice advice : records.advicesOn(request.id())) {
                 history.append("\n\nAdvies ").append(abbreviation(advice.ministryCode())).append(" (")
                         .append(date(advice.advisedAt())).append("): ")
-                        .append(Advice.LABELS.getOrDefault(advice.advice(), advice.advice())).append(". ")
+                        .append(advice.label()).append(". ")
                         .append(advice.rationale());
                 if (advice.conditions() != null) {
                     history.append("\nVoorwaarden: ").append(advice.conditions());

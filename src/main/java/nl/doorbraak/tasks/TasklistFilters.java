@@ -1,5 +1,7 @@
-package nl.doorbraak.security;
+package nl.doorbraak.tasks;
 
+import nl.doorbraak.security.Groups;
+import nl.doorbraak.security.ProgrammeGroups;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.doorbraak.assessment.AssessmentTasks;
+import nl.doorbraak.decision.DecisionTasks;
 import nl.doorbraak.reference.Ministry;
 import nl.doorbraak.reference.ReferenceData;
 
@@ -97,26 +101,26 @@ class TasklistFilters implements ApplicationRunner {
             String abbreviation = ministry.abbreviation();
             definitions.add(new Definition("assessments-" + ministry.code(), "Open beoordelingen " + abbreviation,
                     "Beoordelingen voor " + ministry.name(), 0,
-                    candidates(reviewers, "Task_Assess"), List.of(reviewers)));
+                    candidates(reviewers, AssessmentTasks.ASSESS), List.of(reviewers)));
             definitions.add(new Definition("overdue-" + ministry.code(), "Termijn verstreken " + abbreviation,
                     "Beoordelingen waarvan de termijn is verstreken", 1,
-                    candidates(reviewers, "Task_Assess").dueBeforeExpression("${now()}"), List.of(reviewers)));
+                    candidates(reviewers, AssessmentTasks.ASSESS).dueBeforeExpression("${now()}"), List.of(reviewers)));
             String lead = Groups.ministryLead(ministry.code());
             definitions.add(new Definition("escalations-" + ministry.code(), "Escalaties " + abbreviation,
-                    "Beoordelingen die te laat zijn", 0, candidates(lead, "Task_Escalate"), List.of(lead)));
+                    "Beoordelingen die te laat zijn", 0, candidates(lead, AssessmentTasks.ESCALATE), List.of(lead)));
         }
         definitions.add(new Definition("co-signature", "Medeondertekenen",
                 "Besluiten over ontschotting boven de drempel, ter medeondertekening door Financiën", 0,
-                candidates(Groups.ministry("fin"), "Task_CoSign"), List.of(Groups.ministry("fin"))));
+                candidates(Groups.ministry("fin"), DecisionTasks.CO_SIGN), List.of(Groups.ministry("fin"))));
         List<String> office = List.of(Groups.PROGRAMME_OFFICE);
         definitions.add(new Definition("intake", "Intake", "Nieuwe verzoeken: volledigheid, regeldomeinen en budgetregels",
-                0, candidates(Groups.PROGRAMME_OFFICE, "Task_Intake", "Task_CheckBudgetLines"), office));
+                0, candidates(Groups.PROGRAMME_OFFICE, AssessmentTasks.INTAKE, AssessmentTasks.CHECK_BUDGET_LINES), office));
         definitions.add(new Definition("coordination", "Coördinatie", "Verzoeken met uiteenlopende adviezen", 1,
-                candidates(Groups.PROGRAMME_OFFICE, "Task_Coordinate"), office));
+                candidates(Groups.PROGRAMME_OFFICE, AssessmentTasks.COORDINATE), office));
         definitions.add(new Definition("evaluations", "Evaluaties", "Evaluaties en verantwoordingen beoordelen", 2,
-                candidates(Groups.PROGRAMME_OFFICE, "Task_AssessEvaluation", "Task_CheckAccountability"), office));
+                candidates(Groups.PROGRAMME_OFFICE, DecisionTasks.ASSESS_EVALUATION, DecisionTasks.CHECK_ACCOUNTABILITY), office));
         definitions.add(new Definition("decisions", "Te besluiten", "Verzoeken die op een besluit wachten", 0,
-                candidates(Groups.PROGRAMME_DIRECTOR, "Task_Decide", "Task_DecidePooling"),
+                candidates(Groups.PROGRAMME_DIRECTOR, DecisionTasks.DECIDE, DecisionTasks.DECIDE_POOLING),
                 List.of(Groups.PROGRAMME_DIRECTOR)));
         List<String> municipalities = everyone.stream().filter(g -> Groups.municipalityCodeOf(g).isPresent()).toList();
         definitions.add(new Definition("municipality", "Gevraagde informatie",

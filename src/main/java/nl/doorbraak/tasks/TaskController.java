@@ -1,4 +1,4 @@
-package nl.doorbraak.assessment;
+package nl.doorbraak.tasks;
 
 import java.util.ArrayList;
 import java.util.Date;

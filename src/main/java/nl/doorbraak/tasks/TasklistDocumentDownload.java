@@ -1,5 +1,6 @@
-package nl.doorbraak.request;
+package nl.doorbraak.tasks;
 
+import nl.doorbraak.request.CaseDocuments;
 import java.util.HashSet;
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package nl.doorbraak.assessment;
+package nl.doorbraak.decision;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ final class GrantedLines {
     @SuppressWarnings("unchecked")
     static List<FieldError> check(Map<String, Object> values, List<BudgetLine> lines,
                                   Function<String, String> abbreviation) {
-        if (!"partly-granted".equals(values.get("decisionOutcome"))
+        if (!DecisionOutcome.PARTLY_GRANTED.is(values.get("decisionOutcome"))
                 || !(values.get("grantedLines") instanceof List<?> rows)) {
             return List.of();
         }

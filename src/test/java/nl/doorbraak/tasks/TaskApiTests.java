@@ -1,4 +1,4 @@
-package nl.doorbraak.assessment;
+package nl.doorbraak.tasks;
 
 import static nl.doorbraak.support.CaseSteps.advise;
 import static nl.doorbraak.support.CaseSteps.complete;

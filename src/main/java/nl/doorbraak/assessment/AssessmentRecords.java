@@ -13,11 +13,11 @@ import nl.doorbraak.platform.CaseClock;
 
 /** The advice and information-request tables. */
 @Repository
-class CaseRecords {
+public class AssessmentRecords {
 
     private final JdbcClient jdbc;
 
-    CaseRecords(JdbcClient jdbc) {
+    AssessmentRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -32,7 +32,7 @@ class CaseRecords {
                 .update();
     }
 
-    List<Advice> advicesOn(UUID requestId) {
+    public List<Advice> advicesOn(UUID requestId) {
         return jdbc.sql("""
                 SELECT ministry_code, advice, rationale, proposed_instrument, conditions, advised_by, requested_at,
                        advised_at, due_at
@@ -59,7 +59,7 @@ class CaseRecords {
                 .params(now(), informationRequestId).update();
     }
 
-    List<InformationRequest> informationRequestsOn(UUID requestId) {
+    public List<InformationRequest> informationRequestsOn(UUID requestId) {
         return jdbc.sql("""
                 SELECT id, asked_by, question, asked_at, answer, answered_by, answered_at, lapsed_at
                 FROM information_request WHERE request_id = ? ORDER BY asked_at, id""")

@@ -1,4 +1,4 @@
-package nl.doorbraak.request;
+package nl.doorbraak.decision;
 
 import java.math.BigDecimal;
 

@@ -1,0 +1,128 @@
+package nl.doorbraak.decision;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import nl.doorbraak.platform.validation.FieldError;
+import nl.doorbraak.platform.validation.InputSchema;
+import nl.doorbraak.platform.validation.TaskFormRules;
+import nl.doorbraak.platform.validation.Vocabulary;
+import nl.doorbraak.reference.ReferenceData;
+import nl.doorbraak.request.BudgetLine;
+import nl.doorbraak.request.BudgetLines;
+import nl.doorbraak.request.BudgetPoolingSchema;
+import nl.doorbraak.request.RuleChangeSchema;
+
+/**
+ * The rules of the decision stage's forms: the decision (with a partial grant checked against the
+ * request's budget lines), Financiën's co-signature, the evaluation and the yearly accountability.
+ */
+@Component
+class DecisionForms implements TaskFormRules {
+
+    /** The instruments whose decision sets an evaluation date. */
+    static final Set<String> INSTRUMENTS_WITH_EVALUATION = Set.of("experiment", "temporary-exemption");
+
+    private final Map<String, InputSchema> rules;
+    private final BudgetLines budgetLines;
+    private final ReferenceData referenceData;
+
+    DecisionForms(ReferenceData referenceData, BudgetLines budgetLines) {
+        this.budgetLines = budgetLines;
+        this.referenceData = referenceData;
+        this.rules = Map.of(
+                DecisionTasks.DECIDE, decision()
+                        .when(DecisionForms::notRejected)
+                        .choice("instrument", "Instrument", true, () -> RuleChangeSchema.INSTRUMENTS)
+                        .date("effectiveDate", "Ingangsdatum", true)
+                        // Set.of(...).contains(null) throws: a missing instrument is reported, not a crash
+                        .when(values -> notRejected(values) && values.get("instrument") instanceof String instrument
+                                && INSTRUMENTS_WITH_EVALUATION.contains(instrument))
+                        .date("evaluationDate", "Evaluatiedatum", true)
+                        .check(DecisionForms::evaluationAfterEffectiveDate)
+                        .build(),
+                DecisionTasks.CO_SIGN, InputSchema.builder()
+                        .choice("coSignOutcome", "Medeondertekening", true, () -> Vocabulary.labels(CoSignOutcome.class))
+                        .text("coSignNote", "Toelichting", false, 5000)
+                        .check(values -> explained(values, "coSignNote", CoSignOutcome.REFUSED.is(values.get("coSignOutcome")),
+                                "Toelichting is verplicht als Financiën weigert mede te ondertekenen."))
+                        .build(),
+                DecisionTasks.DELIVER_EVALUATION, InputSchema.builder()
+                        .text("evaluationReport", "Evaluatie", true, 20_000)
+                        .build(),
+                DecisionTasks.ASSESS_EVALUATION, InputSchema.builder()
+                        .choice("evaluationConclusion", "Conclusie", true,
+                                () -> Vocabulary.labels(EvaluationConclusion.class))
+                        .text("evaluationNote", "Toelichting", false, 5000)
+                        .build(),
+                DecisionTasks.DELIVER_ACCOUNTABILITY, InputSchema.builder()
+                        .text("accountabilityReport", "Verantwoording", true, 20_000)
+                        .amount("spentAmount", "Besteed bedrag", true, true,
+                                BudgetPoolingSchema.MAX_LINE_AMOUNT.multiply(BigDecimal.TEN))
+                        .build(),
+                DecisionTasks.CHECK_ACCOUNTABILITY, InputSchema.builder()
+                        .choice("accountabilityConclusion", "Conclusie", true,
+                                () -> Vocabulary.labels(AccountabilityConclusion.class))
+                        .text("accountabilityNote", "Toelichting", false, 5000)
+                        .check(values -> explained(values, "accountabilityNote",
+                                values.get("accountabilityConclusion") != null
+                                        && !AccountabilityConclusion.APPROVED.is(values.get("accountabilityConclusion")),
+                                "Toelichting is verplicht als de verantwoording niet zonder meer wordt goedgekeurd."))
+                        .build());
+    }
+
+    /** The decision on a budget-pooling request is checked against that request's budget lines. */
+    @Override
+    public Optional<InputSchema> rulesFor(String taskDefinitionKey, UUID requestId) {
+        if (DecisionTasks.DECIDE_POOLING.equals(taskDefinitionKey)) {
+            return Optional.of(poolingDecision(budgetLines.of(requestId)));
+        }
+        return Optional.ofNullable(rules.get(taskDefinitionKey));
+    }
+
+    private static InputSchema.Builder decision() {
+        return InputSchema.builder()
+                .choice("decisionOutcome", "Besluit", true, () -> Vocabulary.labels(DecisionOutcome.class))
+                .text("rationale", "Motivering", true, 10_000)
+                .text("conditions", "Voorwaarden", false, 10_000);
+    }
+
+    private InputSchema poolingDecision(List<BudgetLine> lines) {
+        return decision()
+                .when(DecisionForms::notRejected)
+                .choice("instrument", "Instrument", true, () -> BudgetPoolingSchema.INSTRUMENTS)
+                .date("effectiveDate", "Ingangsdatum", true)
+                .when(values -> DecisionOutcome.PARTLY_GRANTED.is(values.get("decisionOutcome")))
+                .rows("grantedLines", "Toe te kennen bedragen", true, lines.size(), "Budgetregel", InputSchema.builder()
+                        .choice("ministry", "Ministerie", true, referenceData::ministryChoices)
+                        .amount("grantedAmount", "Toegekend bedrag", true, true, BudgetPoolingSchema.MAX_LINE_AMOUNT)
+                        .text("line", "Budgetregel", false, 1000)
+                        .build())
+                .checkAll(values -> GrantedLines.check(values, lines, referenceData::abbreviation))
+                .build();
+    }
+
+    private static Optional<FieldError> explained(Map<String, Object> values, String key, boolean needed,
+                                                  String message) {
+        return needed && values.get(key) == null ? Optional.of(new FieldError(key, message)) : Optional.empty();
+    }
+
+    private static boolean notRejected(Map<String, Object> values) {
+        return values.get("decisionOutcome") != null && !DecisionOutcome.REJECTED.is(values.get("decisionOutcome"));
+    }
+
+    private static Optional<FieldError> evaluationAfterEffectiveDate(Map<String, Object> values) {
+        if (values.get("evaluationDate") instanceof LocalDate evaluation
+                && values.get("effectiveDate") instanceof LocalDate effective && !evaluation.isAfter(effective)) {
+            return Optional.of(new FieldError("evaluationDate", "Evaluatiedatum moet na de ingangsdatum liggen."));
+        }
+        return Optional.empty();
+    }
+}

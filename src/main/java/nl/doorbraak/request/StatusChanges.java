@@ -1,0 +1,64 @@
+package nl.doorbraak.request;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import nl.doorbraak.audit.AuditTrail;
+
+/**
+ * Moves the case file's status as the process moves: called from execution listeners in the
+ * models ({@code ${requestStatus.set(execution, 'assessment')}}), so the model shows where each
+ * status begins.
+ */
+@Component("requestStatus")
+public class StatusChanges {
+
+    private final Requests requests;
+    private final AuditTrail audit;
+
+    StatusChanges(Requests requests, AuditTrail audit) {
+        this.requests = requests;
+        this.audit = audit;
+    }
+
+    public void set(DelegateExecution execution, String status) {
+        RequestStatus next = RequestStatus.ofCode(status)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown request status " + status));
+        RequestRecord request = requests.get(requestId(execution));
+        if (status.equals(request.status())) {
+            return;
+        }
+        requests.updateStatus(request.id(), status, next.isFinal());
+        audit.about(request.reference())
+                .action("status-changed", "Status: " + next.label())
+                .resource("request", request.id().toString(), request.title())
+                .changes(request.status(), status)
+                .record();
+    }
+
+    /**
+     * A ministry's question was answered or went unanswered: back to "in assessment", unless
+     * another ministry still waits for an answer from the municipality.
+     */
+    public void resumeAssessment(DelegateExecution execution) {
+        String reference = (String) execution.getVariable("reference");
+        // the assessment stage's task, named here by its id: that module builds on this one
+        boolean otherQuestionOpen = execution.getProcessEngineServices().getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(reference).taskDefinitionKey("Task_ProvideInformation").list().stream()
+                .anyMatch(task -> !task.getProcessInstanceId().equals(execution.getProcessInstanceId()));
+        if (!otherQuestionOpen) {
+            set(execution, RequestStatus.ASSESSMENT.code());
+        }
+    }
+
+    /** The request needs nothing more (e.g. a decision without follow-up). */
+    public void close(DelegateExecution execution) {
+        requests.close(requestId(execution));
+    }
+
+    private static UUID requestId(DelegateExecution execution) {
+        return CaseVariables.requestId(execution);
+    }
+}
