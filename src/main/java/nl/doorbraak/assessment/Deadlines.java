@@ -1,7 +1,6 @@
 package nl.doorbraak.assessment;
 
 import java.time.Period;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package nl.doorbraak.assessment;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;

@@ -1,7 +1,6 @@
 package nl.doorbraak.audit;
 
 import nl.doorbraak.platform.CaseClock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,13 +1,7 @@
 package nl.doorbraak.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +17,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,9 +31,7 @@ import org.springframework.web.util.UriUtils;
 
 import nl.doorbraak.platform.validation.FieldError;
 import nl.doorbraak.platform.validation.InvalidInputException;
-import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.security.DoorbraakUser;
-import nl.doorbraak.security.Groups;
 
 /**
  * The audit trail for auditors and the programme office: one case's trail page by page (JSON
@@ -62,14 +53,11 @@ class AuditTrailController {
 
     /** The columns of the CSV, and the members of a JSON item, in this order. */
 
-
-    private final AuditQueries queries;
-    private final AuditTrail audit;
+    private final AuditedReads reads;
     private final AuditExports exports;
 
-    AuditTrailController(AuditQueries queries, AuditTrail audit, AuditExports exports) {
-        this.queries = queries;
-        this.audit = audit;
+    AuditTrailController(AuditedReads reads, AuditExports exports) {
+        this.reads = reads;
         this.exports = exports;
     }
 
@@ -85,25 +73,18 @@ class AuditTrailController {
                             @RequestParam(required = false) String format,
                             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept)
             throws HttpMediaTypeNotAcceptableException {
-        requireAuditReader(user);
+        AuditedReads.requireReader(user);
         List<FieldError> errors = new ArrayList<>();
-        int pageNumber = wholeNumber("page", page, 1, MAX_PAGE, 1, errors);
+        int requestedPage = wholeNumber("page", page, 1, MAX_PAGE, 1, errors);
         int size = wholeNumber("pageSize", pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, errors);
         boolean csv = csv(format, accept, "json", MediaType.APPLICATION_JSON, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        if (AuditTrail.SYSTEM.equals(reference) || !queries.chainExists(reference)) {
-            throw new NotFoundException("Van verzoek '" + reference + "' is geen audittrail bekend.");
-        }
-
-        long total = queries.count(reference);
-        List<AuditEntry> entries = queries.page(reference, (long) (pageNumber - 1) * size, size);
-        // recorded before anything is shown: a read that cannot be recorded does not happen
-        audit.about(reference).by(user.id())
-                .action("audit-trail-read", "Audittrail ingezien")
-                .resource("audit-trail", reference, reference)
-                .record();
+        AuditedReads.TrailPage trail = reads.readTrail(user, reference, requestedPage, size);
+        int pageNumber = trail.page();
+        long total = trail.total();
+        List<AuditEntry> entries = trail.entries();
 
         Map<String, String> links = links(reference, pageNumber, size, total);
         if (csv) {
@@ -146,7 +127,7 @@ class AuditTrailController {
                                                  String accept,
                                                  HttpServletRequest request)
             throws HttpMediaTypeNotAcceptableException {
-        requireAuditReader(user);
+        AuditedReads.requireReader(user);
         List<FieldError> errors = new ArrayList<>();
         boolean csv = csv(format, accept, "ndjson", NDJSON, errors);
         AuditExports.Export export = exports.period(user.id(), from, to, csv, errors);
@@ -159,12 +140,6 @@ class AuditTrailController {
         headers.setContentType(export.mediaType());
         headers.setContentDisposition(ContentDisposition.attachment().filename(export.fileName()).build());
         return ResponseEntity.ok().headers(headers).body(export.body());
-    }
-
-    private static void requireAuditReader(DoorbraakUser user) {
-        if (user == null || !(user.isMemberOf(Groups.AUDITOR) || user.isMemberOf(Groups.PROGRAMME_OFFICE))) {
-            throw new AccessDeniedException("Only auditors and the programme office read the audit trail");
-        }
     }
 
     // ------------------------------------------------------------------ input

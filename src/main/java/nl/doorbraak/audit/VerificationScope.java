@@ -2,7 +2,6 @@ package nl.doorbraak.audit;
 
 import nl.doorbraak.platform.CaseClock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 

@@ -2,7 +2,6 @@ package nl.doorbraak.decision;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 

@@ -1,6 +1,5 @@
 package nl.doorbraak.request;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

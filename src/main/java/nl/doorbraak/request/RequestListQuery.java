@@ -1,7 +1,6 @@
 package nl.doorbraak.request;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;

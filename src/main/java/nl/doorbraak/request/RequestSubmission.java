@@ -1,7 +1,6 @@
 package nl.doorbraak.request;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

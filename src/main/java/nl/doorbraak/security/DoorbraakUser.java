@@ -46,6 +46,11 @@ public record DoorbraakUser(String id, String displayName, Set<String> groups) i
                 || groups.contains(Groups.AUDITOR) || groups.contains(Groups.ADMIN);
     }
 
+    /** The roles that read every case's history: auditors and the programme office. */
+    public boolean isAuditorOrProgrammeOffice() {
+        return isMemberOf(Groups.AUDITOR) || isMemberOf(Groups.PROGRAMME_OFFICE);
+    }
+
     public boolean isMunicipality() {
         return municipalityCode().isPresent();
     }

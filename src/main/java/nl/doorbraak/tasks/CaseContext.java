@@ -5,7 +5,6 @@ import nl.doorbraak.assessment.Advice;
 import nl.doorbraak.assessment.AssessmentRecords;
 import nl.doorbraak.assessment.InformationRequest;
 import nl.doorbraak.request.CaseVariables;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.OffsetDateTime;
 import java.math.BigDecimal;
@@ -26,7 +25,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.platform.validation.Amounts;
-import nl.doorbraak.platform.validation.InputValues;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.reference.Regulation;
 import nl.doorbraak.request.BudgetLine;

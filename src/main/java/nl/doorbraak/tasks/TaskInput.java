@@ -1,7 +1,6 @@
 package nl.doorbraak.tasks;
 
 import nl.doorbraak.platform.CaseClock;
-import nl.doorbraak.assessment.Deadlines;
 import nl.doorbraak.request.CaseVariables;
 import java.math.BigDecimal;
 import java.time.LocalDate;

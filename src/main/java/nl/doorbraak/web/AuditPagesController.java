@@ -9,35 +9,26 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import nl.doorbraak.audit.AuditedReads;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditExports;
-import nl.doorbraak.audit.AuditQueries;
-import nl.doorbraak.audit.AuditSentences;
-import nl.doorbraak.audit.AuditTrail;
-import nl.doorbraak.audit.AuditVerifier;
 import nl.doorbraak.audit.VerificationReport;
 import nl.doorbraak.audit.VerificationScope;
 import nl.doorbraak.platform.validation.FieldError;
-import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.request.Documents;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.security.DoorbraakUser;
-import nl.doorbraak.security.Groups;
 
 /**
  * The auditor's pages (also for the programme office): find cases, read one case with its
@@ -56,37 +47,27 @@ class AuditPagesController {
     private final RequestListModel lists;
     private final Documents documents;
     private final ReferenceData referenceData;
-    private final AuditQueries auditQueries;
-    private final AuditVerifier verifier;
+    private final AuditedReads reads;
     private final AuditExports exports;
-    private final AuditTrail audit;
     private final ProcessDiagram diagrams;
-    private final TransactionTemplate snapshot;
 
     AuditPagesController(Requests requests, RequestViews views, RequestListModel lists, Documents documents,
-                         ReferenceData referenceData, AuditQueries auditQueries, AuditVerifier verifier,
-                         AuditExports exports, AuditTrail audit, ProcessDiagram diagrams,
-                         PlatformTransactionManager transactionManager) {
+                         ReferenceData referenceData, AuditedReads reads, AuditExports exports,
+                         ProcessDiagram diagrams) {
         this.requests = requests;
         this.views = views;
         this.lists = lists;
         this.documents = documents;
         this.referenceData = referenceData;
-        this.auditQueries = auditQueries;
-        this.verifier = verifier;
+        this.reads = reads;
         this.exports = exports;
-        this.audit = audit;
         this.diagrams = diagrams;
-        // the count, the lines and the verification of a case page read one state of the chain, whoever appends
-        this.snapshot = new TransactionTemplate(transactionManager);
-        this.snapshot.setReadOnly(true);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     @GetMapping("/audit/zaken")
     String cases(@AuthenticationPrincipal DoorbraakUser user, @RequestParam Map<String, String> parameters,
                  Model model) {
-        requireAuditReader(user);
+        AuditedReads.requireReader(user);
         String reference = parameters.getOrDefault("reference", "").strip();
         if (!reference.isEmpty()) {
             if (requests.findVisible(reference, user).isPresent()) {
@@ -104,23 +85,11 @@ class AuditPagesController {
     @GetMapping("/audit/zaken/{reference}")
     String caseFile(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String reference,
                     @RequestParam(name = "pagina", required = false, defaultValue = "1") String pageText, Model model) {
-        requireAuditReader(user);
+        AuditedReads.requireReader(user);
         RequestRecord request = visible(reference, user);
         int page = pageText.matches("\\d{1,6}") ? Math.max(1, Integer.parseInt(pageText)) : 1;
-        // recorded before anything is read, as the API does: a read that cannot be recorded does not happen;
-        // and so this read is on the page itself, its last line
-        audit.about(reference).by(user.id())
-                .action("audit-trail-read", "Audittrail ingezien")
-                .resource("audit-trail", reference, reference)
-                .record();
-        TrailPage trail = snapshot.execute(status -> TrailPage.read(auditQueries, verifier, reference, page));
+        TrailPage trail = TrailPage.of(reads.readAndVerifyTrail(user, reference, page, TrailPage.SIZE));
         VerificationReport verification = trail.verification();
-        audit.system().by(user.id())
-                .action("audit-verified", "Audittrail geverifieerd")
-                .resource("audit-trail", VerificationScope.chain(reference).id(),
-                        VerificationScope.chain(reference).display())
-                .changes(null, Map.of("ok", verification.ok(), "entriesChecked", verification.entriesChecked()))
-                .record();
 
         model.addAttribute("request", views.detail(request));
         model.addAttribute("documents", documents.of(request.id()));
@@ -134,7 +103,7 @@ class AuditPagesController {
     @GetMapping(path = "/audit/zaken/{reference}/diagram/{processInstanceId}.svg")
     ResponseEntity<String> diagram(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String reference,
                                    @PathVariable String processInstanceId) {
-        requireAuditReader(user);
+        AuditedReads.requireReader(user);
         RequestRecord request = visible(reference, user);
         HistoricProcessInstance instance = (request.processInstanceId() == null ? List.<HistoricProcessInstance>of()
                 : diagrams.instancesOf(request.processInstanceId())).stream()
@@ -149,7 +118,7 @@ class AuditPagesController {
                                                      @PathVariable String reference,
                                                      @RequestParam(name = "formaat", defaultValue = "ndjson")
                                                      String format) {
-        requireAuditReader(user);
+        AuditedReads.requireReader(user);
         visible(reference, user);
         return download(exports.chain(user.id(), reference, AuditExports.Format.named(format)));
     }
@@ -158,7 +127,7 @@ class AuditPagesController {
     String verifyPeriod(@AuthenticationPrincipal DoorbraakUser user,
                         @RequestParam(name = "van", required = false) String from,
                         @RequestParam(name = "tot", required = false) String to, Model model) {
-        requireAuditReader(user);
+        AuditedReads.requireReader(user);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         if (from == null && to == null) {
@@ -176,12 +145,7 @@ class AuditPagesController {
         }
         VerificationScope scope = VerificationScope.period(start.atStartOfDay(CaseClock.DUTCH_TIME).toInstant(),
                 end.plusDays(1).atStartOfDay(CaseClock.DUTCH_TIME).toInstant());
-        VerificationReport report = verifier.verify(scope);
-        audit.system().by(user.id())
-                .action("audit-verified", "Audittrail geverifieerd")
-                .resource("audit-trail", scope.id(), scope.display())
-                .changes(null, Map.of("ok", report.ok(), "entriesChecked", report.entriesChecked()))
-                .record();
+        VerificationReport report = reads.verify(user, scope);
         model.addAttribute("verification", report);
         return "web/verification";
     }
@@ -192,7 +156,7 @@ class AuditPagesController {
                                                        @RequestParam(name = "tot", required = false) String to,
                                                        @RequestParam(name = "formaat", defaultValue = "ndjson")
                                                        String format) {
-        requireAuditReader(user);
+        AuditedReads.requireReader(user);
         return download(exports.period(user.id(), from, to, format.equals("csv"), new ArrayList<>()));
     }
 
@@ -219,11 +183,5 @@ class AuditPagesController {
     private RequestRecord visible(String reference, DoorbraakUser user) {
         return requests.findVisible(reference, user)
                 .orElseThrow(() -> new NotFoundException("Zaak '" + reference + "' bestaat niet."));
-    }
-
-    static void requireAuditReader(DoorbraakUser user) {
-        if (!user.isMemberOf(Groups.AUDITOR) && !user.isMemberOf(Groups.PROGRAMME_OFFICE)) {
-            throw new AccessDeniedException("Only auditors and the programme office read the audit trail");
-        }
     }
 }

@@ -7,7 +7,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import nl.doorbraak.security.DoorbraakUser;
-import nl.doorbraak.security.Groups;
 
 /**
  * The start page sends each user to their own pages (or, right after a login, back to a form
@@ -32,7 +31,7 @@ class HomeController {
         if (user.isMunicipality()) {
             return "redirect:/verzoeken";
         }
-        if (user.isMemberOf(Groups.AUDITOR) || user.isMemberOf(Groups.PROGRAMME_OFFICE)) {
+        if (user.isAuditorOrProgrammeOffice()) {
             return "redirect:/audit/zaken";
         }
         return "web/home";

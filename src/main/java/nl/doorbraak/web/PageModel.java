@@ -8,7 +8,6 @@ import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.request.BudgetPoolingSchema;
 import nl.doorbraak.request.RuleChangeSchema;
 import nl.doorbraak.security.DoorbraakUser;
-import nl.doorbraak.security.Groups;
 
 /**
  * What every page knows (who is logged in, what they may do). Errors on the pages are
@@ -55,6 +54,6 @@ class PageModel {
     }
 
     static boolean readsAudit(DoorbraakUser user) {
-        return user != null && (user.isMemberOf(Groups.AUDITOR) || user.isMemberOf(Groups.PROGRAMME_OFFICE));
+        return user != null && (user.isAuditorOrProgrammeOffice());
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import nl.doorbraak.audit.AuditedReads;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.report.ProgressReportPage;
 import nl.doorbraak.security.DoorbraakUser;
@@ -36,7 +37,7 @@ class ProgrammeController {
 
     @GetMapping("/audit/overzicht")
     String overview(@AuthenticationPrincipal DoorbraakUser user, Model model) {
-        AuditPagesController.requireAuditReader(user);
+        AuditedReads.requireReader(user);
         model.addAttribute("ministries", overview.workPerMinistry());
         model.addAttribute("overdue", overview.overdueAssessments());
         model.addAttribute("waiting", overview.waitingOnMunicipalities());
@@ -45,7 +46,7 @@ class ProgrammeController {
 
     @GetMapping("/audit/rapportage")
     String reportChoice(@AuthenticationPrincipal DoorbraakUser user, Model model) {
-        AuditPagesController.requireAuditReader(user);
+        AuditedReads.requireReader(user);
         int year = CaseClock.dutchNow().getYear();
         model.addAttribute("current", year + (CaseClock.dutchNow().getMonthValue() <= 6 ? "-H1" : "-H2"));
         model.addAttribute("years", java.util.stream.IntStream.rangeClosed(2024, year).boxed()
@@ -56,7 +57,7 @@ class ProgrammeController {
     @GetMapping("/audit/rapportage/document")
     ResponseEntity<String> report(@AuthenticationPrincipal DoorbraakUser user,
                                   @RequestParam(name = "periode", required = false) String period) {
-        AuditPagesController.requireAuditReader(user);
+        AuditedReads.requireReader(user);
         if (period == null || !PERIOD.matcher(period).matches()) {
             throw new nl.doorbraak.platform.NotFoundException("Kies een periode, bijvoorbeeld 2026-H1 of 2026.");
         }

@@ -8,7 +8,6 @@ import static nl.doorbraak.support.ProblemAssertions.errorFields;
 import static nl.doorbraak.support.ProblemAssertions.errorMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

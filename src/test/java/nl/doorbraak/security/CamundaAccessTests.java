@@ -4,13 +4,11 @@ import nl.doorbraak.demo.DemoUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -81,10 +79,6 @@ class CamundaAccessTests {
         assertThat(authorizationService.isUserAuthorized("auditor", groups, Permissions.UPDATE,
                 Resources.TASK, "any")).isFalse();
     }
-
-
-
-
 
     @Test
     void seedingTwiceChangesNothing() throws Exception {

@@ -1,6 +1,5 @@
 package nl.doorbraak.tasks;
 
-import nl.doorbraak.demo.DemoUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
