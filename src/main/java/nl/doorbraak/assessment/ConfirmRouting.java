@@ -1,5 +1,6 @@
 package nl.doorbraak.assessment;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.request.CaseVariables;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ class ConfirmRouting implements JavaDelegate {
         List<String> domains = InputValues.strings(execution.getVariable("ruleDomains"));
         requests.reclassify(CaseVariables.requestId(execution), domains);
         audit.about(CaseVariables.reference(execution)).by(CaseVariables.currentUser(execution))
-                .action("request-routed", "Doorgestuurd naar " + String.join(", ", ministries).toUpperCase(Locale.ROOT))
+                .action(AuditAction.REQUEST_ROUTED, "Doorgestuurd naar " + String.join(", ", ministries).toUpperCase(Locale.ROOT))
                 .resource("request", CaseVariables.requestId(execution).toString(), "Routering")
                 .changes(null, Map.of("ministries", new ArrayList<>(ministries), "ruleDomains", domains))
                 .record();

@@ -1,5 +1,6 @@
 package nl.doorbraak.assessment;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.request.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -34,7 +35,7 @@ class RecordAdvice implements JavaDelegate {
                 AssessmentRecords.at(execution.getVariable("assessmentDue")));
         records.insertAdvice(CaseVariables.requestId(execution), advice);
         audit.about(CaseVariables.reference(execution)).by(advice.advisedBy())
-                .action("advice-given", "Advies " + advice.ministryCode().toUpperCase(java.util.Locale.ROOT) + ": "
+                .action(AuditAction.ADVICE_GIVEN, "Advies " + advice.ministryCode().toUpperCase(java.util.Locale.ROOT) + ": "
                         + advice.label().toLowerCase(java.util.Locale.ROOT))
                 .resource("advice", advice.ministryCode(), "Advies " + advice.ministryCode())
                 .explanation(advice.rationale())

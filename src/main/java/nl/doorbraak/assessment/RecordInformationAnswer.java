@@ -1,5 +1,6 @@
 package nl.doorbraak.assessment;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.request.CaseVariables;
 import java.util.UUID;
 
@@ -27,7 +28,7 @@ class RecordInformationAnswer implements JavaDelegate {
         String question = CaseVariables.string(execution, "informationRequestId");
         records.answer(UUID.fromString(question), answer, CaseVariables.currentUser(execution));
         audit.about(CaseVariables.reference(execution)).by(CaseVariables.currentUser(execution))
-                .action("information-provided", "Informatie aangeleverd door de gemeente")
+                .action(AuditAction.INFORMATION_PROVIDED, "Informatie aangeleverd door de gemeente")
                 .resource("information-request", question, "Antwoord")
                 .explanation(answer)
                 .record();

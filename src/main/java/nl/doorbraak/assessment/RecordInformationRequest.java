@@ -1,5 +1,6 @@
 package nl.doorbraak.assessment;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.request.CaseVariables;
 import java.util.Date;
 import java.util.UUID;
@@ -46,7 +47,7 @@ public class RecordInformationRequest {
         deadlines.schedule(execution, "information");
         execution.setVariable("informationRequestId", id.toString());
         audit.about(request.reference()).by(CaseVariables.currentUser(execution))
-                .action("information-requested", "Informatie gevraagd door " + asker(askedBy))
+                .action(AuditAction.INFORMATION_REQUESTED, "Informatie gevraagd door " + asker(askedBy))
                 .resource("information-request", id.toString(), askedBy)
                 .explanation(question)
                 .record();

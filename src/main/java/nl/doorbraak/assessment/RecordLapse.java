@@ -1,5 +1,6 @@
 package nl.doorbraak.assessment;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.request.CaseVariables;
 import java.util.UUID;
 
@@ -34,7 +35,7 @@ class RecordLapse implements JavaDelegate {
         String question = CaseVariables.string(execution, "informationRequestId");
         records.lapse(UUID.fromString(question));
         audit.about(request.reference())
-                .action("request-lapsed", "Verzoek vervallen: geen antwoord binnen de termijn")
+                .action(AuditAction.REQUEST_LAPSED, "Verzoek vervallen: geen antwoord binnen de termijn")
                 .resource("information-request", question, request.title())
                 .record();
         // questions and reminders not sent yet no longer apply

@@ -1,5 +1,6 @@
 package nl.doorbraak.assessment;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.request.CaseVariables;
 import java.util.UUID;
 
@@ -29,7 +30,7 @@ class RecordNoAnswer implements JavaDelegate {
         String question = CaseVariables.string(execution, "informationRequestId");
         records.lapse(UUID.fromString(question));
         audit.about(CaseVariables.reference(execution))
-                .action("information-not-provided", "Geen antwoord binnen de termijn; de beoordeling gaat verder")
+                .action(AuditAction.INFORMATION_NOT_PROVIDED, "Geen antwoord binnen de termijn; de beoordeling gaat verder")
                 .resource("information-request", question, "Vraag van " + CaseVariables.string(execution, "ministry"))
                 .record();
         // the question and answer now live in the case file; a next question starts with an empty form

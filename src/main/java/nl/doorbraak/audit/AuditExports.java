@@ -91,7 +91,7 @@ public class AuditExports {
             throw new InvalidInputException(errors);
         }
         audit.system().by(userId)
-                .action("audit-trail-exported", "Audittrail geëxporteerd (" + (csv ? "CSV" : "NDJSON") + ")")
+                .action(AuditAction.AUDIT_TRAIL_EXPORTED, "Audittrail geëxporteerd (" + (csv ? "CSV" : "NDJSON") + ")")
                 .resource("audit-period", start.instant() + "/" + end.instant(),
                         "Periode " + start.display() + (end.date() ? " t/m " : " tot ") + end.display())
                 .record();
@@ -113,7 +113,7 @@ public class AuditExports {
             throw new NotFoundException("Van verzoek '" + reference + "' is geen audittrail bekend.");
         }
         audit.about(reference).by(userId)
-                .action("audit-trail-exported", "Audittrail geëxporteerd (" + format.display + ")")
+                .action(AuditAction.AUDIT_TRAIL_EXPORTED, "Audittrail geëxporteerd (" + format.display + ")")
                 .resource("audit-trail", reference, reference)
                 .record();
         return new Export("audit-trail-" + reference + format.extension, format.mediaType(),

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * An application action to put on the audit trail, built fluently:
- * {@code audit.about(reference).by(user).action("decision-taken", "Besluit genomen: toegekend")
+ * {@code audit.about(reference).by(user).action(AuditAction.DECISION_TAKEN, "Besluit genomen: toegekend")
  * .resource("decision", id, title).explanation(rationale).changes(null, values).record()}.
  */
 public final class AuditRecord {
@@ -33,8 +33,8 @@ public final class AuditRecord {
         return this;
     }
 
-    public AuditRecord action(String action, String dutchDisplay) {
-        this.action = action;
+    public AuditRecord action(AuditAction action, String dutchDisplay) {
+        this.action = action.code();
         this.actionDisplay = dutchDisplay;
         return this;
     }

@@ -88,7 +88,7 @@ public class AuditedReads {
             throw new NotFoundException("Van verzoek '" + reference + "' is geen audittrail bekend.");
         }
         audit.about(reference).by(user.id())
-                .action("audit-trail-read", "Audittrail ingezien")
+                .action(AuditAction.AUDIT_TRAIL_READ, "Audittrail ingezien")
                 .resource("audit-trail", reference, reference)
                 .record();
         return snapshot.execute(status -> {
@@ -103,7 +103,7 @@ public class AuditedReads {
 
     private void recordVerification(DoorbraakUser user, VerificationScope scope, VerificationReport report) {
         audit.system().by(user.id())
-                .action("audit-verified", "Audittrail geverifieerd")
+                .action(AuditAction.AUDIT_VERIFIED, "Audittrail geverifieerd")
                 .resource("audit-trail", scope.id(), scope.display())
                 .changes(null, summary(report))
                 .record();

@@ -35,16 +35,16 @@ class RefusedAttempts {
                 .record();
     }
 
-    static String action(Refusal refusal) {
+    static AuditAction action(Refusal refusal) {
         return switch (refusal) {
-            case UNAUTHENTICATED -> "access-unauthenticated";
-            case LOGIN_FAILED -> "login-failed";
-            case LOGIN_THROTTLED -> "login-throttled";
-            case FORBIDDEN -> "access-denied";
-            case NOT_FOUND -> "access-not-found";
-            case CSRF -> "csrf-refused";
-            case ENGINE_AUTHORIZATION -> "engine-authorization-refused";
-            case FORBIDDEN_FIELDS -> "forbidden-fields-refused";
+            case UNAUTHENTICATED -> AuditAction.ACCESS_UNAUTHENTICATED;
+            case LOGIN_FAILED -> AuditAction.LOGIN_FAILED;
+            case LOGIN_THROTTLED -> AuditAction.LOGIN_THROTTLED;
+            case FORBIDDEN -> AuditAction.ACCESS_DENIED;
+            case NOT_FOUND -> AuditAction.ACCESS_NOT_FOUND;
+            case CSRF -> AuditAction.CSRF_REFUSED;
+            case ENGINE_AUTHORIZATION -> AuditAction.ENGINE_AUTHORIZATION_REFUSED;
+            case FORBIDDEN_FIELDS -> AuditAction.FORBIDDEN_FIELDS_REFUSED;
         };
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.request.CaseVariables;
 import nl.doorbraak.audit.AuditTrail;
@@ -35,7 +36,7 @@ public class RecordAccountability {
         String by = CaseVariables.currentUser(execution);
         reports.delivered(requestId(execution), year, report, spent, by);
         audit.about((String) execution.getVariable("reference")).by(by)
-                .action("accountability-delivered", "Verantwoording over " + year + " aangeleverd door de gemeente")
+                .action(AuditAction.ACCOUNTABILITY_DELIVERED, "Verantwoording over " + year + " aangeleverd door de gemeente")
                 .resource("accountability", requestId(execution) + "/" + year, "Verantwoording " + year)
                 .explanation(report)
                 .changes(null, Map.of("budgetYear", year, "spentAmount", spent.toPlainString()))
@@ -49,7 +50,7 @@ public class RecordAccountability {
         String by = CaseVariables.currentUser(execution);
         reports.checked(requestId(execution), year, conclusion, note == null ? null : note.toString(), by);
         audit.about((String) execution.getVariable("reference")).by(by)
-                .action("accountability-checked", "Verantwoording over " + year + " gecontroleerd: "
+                .action(AuditAction.ACCOUNTABILITY_CHECKED, "Verantwoording over " + year + " gecontroleerd: "
                         + Vocabulary.labelOf(AccountabilityConclusion.class, conclusion).toLowerCase(java.util.Locale.ROOT))
                 .resource("accountability", requestId(execution) + "/" + year, "Verantwoording " + year)
                 .explanation(note == null ? null : note.toString())

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.request.CaseVariables;
 import nl.doorbraak.platform.CaseClock;
@@ -104,7 +105,7 @@ public class RecordDecision implements JavaDelegate {
             recorded.put("coSignOutcome", coSignOutcome);
         }
         audit.about(request.reference()).by(decision.decidedBy())
-                .action("decision-taken", "Besluit genomen: "
+                .action(AuditAction.DECISION_TAKEN, "Besluit genomen: "
                         + Vocabulary.labelOf(DecisionOutcome.class, outcome).toLowerCase(java.util.Locale.ROOT)
                         + (refusedByFinance ? " (Financiën weigert medeondertekening)" : ""))
                 .resource("decision", decision.id().toString(), request.title())

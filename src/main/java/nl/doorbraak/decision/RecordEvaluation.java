@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.request.CaseVariables;
 import nl.doorbraak.audit.AuditTrail;
@@ -31,7 +32,7 @@ public class RecordEvaluation {
         String by = CaseVariables.currentUser(execution);
         decisions.evaluationDelivered(requestId(execution), report, by);
         audit.about((String) execution.getVariable("reference")).by(by)
-                .action("evaluation-delivered", "Evaluatie aangeleverd door de gemeente")
+                .action(AuditAction.EVALUATION_DELIVERED, "Evaluatie aangeleverd door de gemeente")
                 .resource("decision", requestId(execution).toString(), "Evaluatie")
                 .explanation(report)
                 .record();
@@ -43,7 +44,7 @@ public class RecordEvaluation {
         decisions.evaluationAssessed(requestId(execution), conclusion,
                 (String) execution.getVariable("evaluationNote"), by);
         audit.about((String) execution.getVariable("reference")).by(by)
-                .action("evaluation-assessed", "Evaluatie beoordeeld: "
+                .action(AuditAction.EVALUATION_ASSESSED, "Evaluatie beoordeeld: "
                         + Vocabulary.labelOf(EvaluationConclusion.class, conclusion).toLowerCase(java.util.Locale.ROOT))
                 .resource("decision", requestId(execution).toString(), "Evaluatie")
                 .explanation((String) execution.getVariable("evaluationNote"))

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditTrail;
 
@@ -69,7 +70,7 @@ public class Outbox {
                 .params(CaseClock.now(), requestId).update();
         if (discarded > 0) {
             audit.about(reference)
-                    .action("notification-discarded", discarded + " nog niet verstuurde e-mail(s) vervallen " + why)
+                    .action(AuditAction.NOTIFICATION_DISCARDED, discarded + " nog niet verstuurde e-mail(s) vervallen " + why)
                     .resource("notification", requestId.toString(), reference)
                     .record();
         }

@@ -9,6 +9,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.audit.AuditTrail;
 
 /**
@@ -46,7 +47,7 @@ class SendNotifications implements JavaDelegate {
                 mailDelivery.deliver(message.recipient(), message.subject(), message.body());
             } catch (RuntimeException e) {
                 ownTransaction.executeWithoutResult(status -> audit.about(reference)
-                        .action("notification-failed", "E-mail niet verstuurd: " + message.subject())
+                        .action(AuditAction.NOTIFICATION_FAILED, "E-mail niet verstuurd: " + message.subject())
                         .resource("notification", message.id().toString(), message.recipient())
                         .explanation(shorten(e.getMessage()))
                         .failed()
@@ -54,7 +55,7 @@ class SendNotifications implements JavaDelegate {
                 throw e;
             }
             audit.about(reference)
-                    .action("notification-sent", "E-mail verstuurd: " + message.subject())
+                    .action(AuditAction.NOTIFICATION_SENT, "E-mail verstuurd: " + message.subject())
                     .resource("notification", message.id().toString(), message.recipient())
                     .record();
         }

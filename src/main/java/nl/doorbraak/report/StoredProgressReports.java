@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.CaseClock;
 
@@ -99,7 +100,7 @@ class StoredProgressReports {
                 VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(period.label(), period.firstDay(), period.lastDay(), generatedAt, content, hash).update();
         audit.system().by("system")
-                .action("progress-report-stored", "Voortgangsrapportage " + period.dutchLabel() + " vastgelegd")
+                .action(AuditAction.PROGRESS_REPORT_STORED, "Voortgangsrapportage " + period.dutchLabel() + " vastgelegd")
                 .resource("progress-report", period.label(), "Voortgangsrapportage " + period.dutchLabel())
                 .changes(null, Map.of("period", period.label(), "contentHash", hash,
                         "length", content.getBytes(StandardCharsets.UTF_8).length))

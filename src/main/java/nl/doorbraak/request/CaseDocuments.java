@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ResponseStatusException;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.platform.ConflictException;
@@ -89,7 +90,7 @@ public class CaseDocuments {
                 user.id(), CaseClock.now(), null, null);
         documents.insert(document, content);
         audit.about(reference).by(user.id())
-                .action("document-added", "Document toegevoegd: " + document.fileName())
+                .action(AuditAction.DOCUMENT_ADDED, "Document toegevoegd: " + document.fileName())
                 .resource("document", document.id().toString(), document.fileName())
                 .changes(null, Map.of("sha256", document.sha256(), "size", document.sizeBytes(),
                         "mediaType", mediaType))

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.NotFoundException;
@@ -92,7 +93,7 @@ class DocumentController {
         }
         documents.remove(id, user.id());
         audit.about(reference).by(user.id())
-                .action("document-removed", "Document verwijderd: " + document.fileName())
+                .action(AuditAction.DOCUMENT_REMOVED, "Document verwijderd: " + document.fileName())
                 .resource("document", id.toString(), document.fileName())
                 .changes(Map.of("sha256", document.sha256()), null)
                 .record();

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.validation.FieldError;
@@ -134,7 +135,7 @@ public class RequestSubmission {
         }
         budgetLines.insert(request.id(), BudgetPoolingSchema.lines(values));
         audit.about(request.reference()).by(submittedBy)
-                .action("request-submitted", "Verzoek ingediend (" + kind.dutchName() + ")")
+                .action(AuditAction.REQUEST_SUBMITTED, "Verzoek ingediend (" + kind.dutchName() + ")")
                 .resource("request", request.id().toString(), request.title())
                 .changes(null, new java.util.TreeMap<>(values))
                 .record();

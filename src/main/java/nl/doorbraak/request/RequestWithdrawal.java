@@ -8,6 +8,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.validation.InputSchema;
@@ -46,7 +47,7 @@ public class RequestWithdrawal {
         }
         Map<String, Object> values = SCHEMA.validate(input, true);
         audit.about(request.reference()).by(user.id())
-                .action("request-withdrawn", "Verzoek ingetrokken door de gemeente")
+                .action(AuditAction.REQUEST_WITHDRAWN, "Verzoek ingetrokken door de gemeente")
                 .resource("request", request.id().toString(), request.title())
                 .explanation((String) values.get("reason"))
                 .record();

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.audit.AuditTrail;
 
 /**
@@ -32,7 +33,7 @@ public class StatusChanges {
         }
         requests.updateStatus(request.id(), status, next.isFinal());
         audit.about(request.reference())
-                .action("status-changed", "Status: " + next.label())
+                .action(AuditAction.STATUS_CHANGED, "Status: " + next.label())
                 .resource("request", request.id().toString(), request.title())
                 .changes(request.status(), status)
                 .record();

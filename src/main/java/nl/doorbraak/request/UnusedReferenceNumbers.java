@@ -15,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.CaseClock;
 
@@ -101,7 +102,7 @@ class UnusedReferenceNumbers {
             jdbc.sql("INSERT INTO unused_reference_number (number, reference, reason, recorded_at) VALUES (?, ?, ?, ?)")
                     .params(number, reference, reason, CaseClock.now()).update();
             audit.system()
-                    .action("reference-number-unused", "Referentienummer niet gebruikt")
+                    .action(AuditAction.REFERENCE_NUMBER_UNUSED, "Referentienummer niet gebruikt")
                     .resource("reference-number", reference, reference)
                     .explanation(reason)
                     .failed()

@@ -1,5 +1,8 @@
 package nl.doorbraak.web;
 
+import nl.doorbraak.audit.AuditAction;
+import nl.doorbraak.request.RequestStatus;
+import java.util.Locale;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.decision.Decisions;
@@ -29,15 +32,16 @@ public class RequestTimeline {
     public record Item(Instant at, String event, String text) {
     }
 
-    private static final Map<String, String> STATUS_TEXTS = Map.of(
-            "intake", "In intake bij het programmabureau",
-            "coordination", "De adviezen van de ministeries worden onderling afgestemd",
-            "decision", "Wacht op het besluit van de programmadirecteur",
-            "evaluation", "Evaluatie gevraagd aan de gemeente",
-            "evaluated", "Evaluatie beoordeeld; het verzoek is afgerond",
-            "co-signature", "Het Ministerie van Financiën tekent het besluit mee",
-            "accountability", "Verantwoording over het gebundelde budget gevraagd aan de gemeente",
-            "accounted", "Alle begrotingsjaren zijn verantwoord; het verzoek is afgerond");
+    /** What a municipality reads when its request reaches one of these statuses; the others show no line. */
+    private static final Map<RequestStatus, String> STATUS_TEXTS = Map.of(
+            RequestStatus.INTAKE, "In intake bij het programmabureau",
+            RequestStatus.COORDINATION, "De adviezen van de ministeries worden onderling afgestemd",
+            RequestStatus.DECISION, "Wacht op het besluit van de programmadirecteur",
+            RequestStatus.EVALUATION, "Evaluatie gevraagd aan de gemeente",
+            RequestStatus.EVALUATED, "Evaluatie beoordeeld; het verzoek is afgerond",
+            RequestStatus.CO_SIGNATURE, "Het Ministerie van Financiën tekent het besluit mee",
+            RequestStatus.ACCOUNTABILITY, "Verantwoording over het gebundelde budget gevraagd aan de gemeente",
+            RequestStatus.ACCOUNTED, "Alle begrotingsjaren zijn verantwoord; het verzoek is afgerond");
 
     private final AuditQueries audit;
     private final Decisions decisions;
@@ -51,7 +55,7 @@ public class RequestTimeline {
 
     public List<Item> of(RequestRecord request) {
         List<AuditEntry> entries = audit.applicationEntries(request.reference());
-        boolean decided = entries.stream().anyMatch(entry -> entry.action().equals("decision-taken"));
+        boolean decided = entries.stream().anyMatch(entry -> is(entry, AuditAction.DECISION_TAKEN));
         List<Item> items = new ArrayList<>();
         for (AuditEntry entry : entries) {
             String text = text(entry, decided);
@@ -61,7 +65,7 @@ public class RequestTimeline {
         }
         decisions.decisionOn(request.id())
                 .filter(decision -> decision.evaluationDate() != null)
-                .filter(decision -> entries.stream().noneMatch(entry -> entry.action().equals("evaluation-delivered")))
+                .filter(decision -> entries.stream().noneMatch(entry -> is(entry, AuditAction.EVALUATION_DELIVERED)))
                 .ifPresent(decision -> items.add(new Item(decision.evaluationDate()
                         .atStartOfDay(CaseClock.DUTCH_TIME).toInstant(), "evaluation-due",
                         "Evaluatie verwacht op " + decision.evaluationDate())));
@@ -69,31 +73,46 @@ public class RequestTimeline {
     }
 
     private String text(AuditEntry entry, boolean decided) {
-        return switch (entry.action()) {
-            case "request-submitted" -> "Verzoek ingediend door " + entry.userDisplay();
-            case "status-changed" -> STATUS_TEXTS.get(newValue(entry));
-            case "information-requested" -> entry.actionDisplay() + ": " + entry.explanation();
-            case "information-provided" -> "Informatie aangeleverd door de gemeente";
-            case "information-not-provided" -> "Een vraag van een ministerie is niet binnen de termijn beantwoord";
-            case "request-routed" -> entry.actionDisplay().replace("Doorgestuurd naar", "In beoordeling bij");
-            case "advice-given" -> decided ? entry.actionDisplay() + ". " + entry.explanation()
-                    : "Advies ontvangen van " + entry.resourceId().toUpperCase(java.util.Locale.ROOT);
-            case "decision-taken" -> entry.actionDisplay() + ". " + entry.explanation();
-            case "notification-sent" -> entry.actionDisplay();
-            case "request-withdrawn" -> "Verzoek ingetrokken"
+        AuditAction action = AuditAction.ofCode(entry.action()).orElse(null);
+        if (action == null) {
+            return null; // the engine's own events: not the municipality's concern
+        }
+        return switch (action) {
+            case REQUEST_SUBMITTED -> "Verzoek ingediend door " + entry.userDisplay();
+            case STATUS_CHANGED -> RequestStatus.ofCode(changes(entry).path("new").asText(null))
+                    .map(STATUS_TEXTS::get).orElse(null);
+            case INFORMATION_REQUESTED -> entry.actionDisplay() + ": " + entry.explanation();
+            case INFORMATION_PROVIDED -> "Informatie aangeleverd door de gemeente";
+            case INFORMATION_NOT_PROVIDED -> "Een vraag van een ministerie is niet binnen de termijn beantwoord";
+            case REQUEST_ROUTED -> "In beoordeling bij " + String.join(", ", ministries(changes(entry)));
+            case ADVICE_GIVEN -> decided ? entry.actionDisplay() + ". " + entry.explanation()
+                    : "Advies ontvangen van " + entry.resourceId().toUpperCase(Locale.ROOT);
+            case DECISION_TAKEN -> entry.actionDisplay() + ". " + entry.explanation();
+            case NOTIFICATION_SENT -> entry.actionDisplay();
+            case REQUEST_WITHDRAWN -> "Verzoek ingetrokken"
                     + (entry.explanation() == null ? "" : ": " + entry.explanation());
-            case "request-lapsed", "evaluation-delivered", "evaluation-assessed", "accountability-delivered",
-                 "accountability-checked" -> entry.actionDisplay();
-            default -> null; // reads of the trail, internal failures: not the municipality's concern
+            case REQUEST_LAPSED, EVALUATION_DELIVERED, EVALUATION_ASSESSED, ACCOUNTABILITY_DELIVERED,
+                 ACCOUNTABILITY_CHECKED -> entry.actionDisplay();
+            default -> null; // reads of the trail, documents, internal failures: not the municipality's concern
         };
     }
 
-    private String newValue(AuditEntry entry) {
+    private static boolean is(AuditEntry entry, AuditAction action) {
+        return action.code().equals(entry.action());
+    }
+
+    /** The ministries a routing sent the request to, as recorded in the entry's changes ({"new": {"ministries": [...]}}). */
+    private static List<String> ministries(JsonNode changes) {
+        List<String> ministries = new ArrayList<>();
+        changes.path("new").path("ministries").forEach(code -> ministries.add(code.asText().toUpperCase(Locale.ROOT)));
+        return ministries;
+    }
+
+    private JsonNode changes(AuditEntry entry) {
         try {
-            JsonNode changes = entry.changes() == null ? null : objectMapper.readTree(entry.changes());
-            return changes == null ? null : changes.path("new").asText(null);
+            return entry.changes() == null ? objectMapper.missingNode() : objectMapper.readTree(entry.changes());
         } catch (JsonProcessingException e) {
-            return null;
+            return objectMapper.missingNode();
         }
     }
 }

@@ -177,8 +177,8 @@ class AuditTamperTests {
         String reference = newCase();
         Thread appender = new Thread(() -> {
             for (int i = 0; i < 200; i++) {
-                audit.about(reference).by(DORDRECHT).action("note-added", "Notitie toegevoegd")
-                        .resource("note", "note-" + i, "Notitie " + i).record();
+                audit.about(reference).by(DORDRECHT).action(AuditAction.DOCUMENT_ADDED, "Document toegevoegd")
+                        .resource("document", "document-" + i, "Document " + i).record();
             }
         });
         appender.start();
