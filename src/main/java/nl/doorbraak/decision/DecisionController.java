@@ -60,9 +60,9 @@ class DecisionController {
     ResponseEntity<?> list(@AuthenticationPrincipal DoorbraakUser user, @RequestParam Map<String, String> parameters) {
         RequestListQuery.Page query = listQuery.parse(parameters, "format");
         boolean csv = "csv".equals(parameters.get("format"));
-        long total = requests.count(user, query.filter().decided());
+        long total = requests.count(user, query.filter().within(Decisions.DECIDED_REQUESTS));
         List<Map<String, Object>> items = new ArrayList<>();
-        for (RequestRecord request : requests.list(user, query.filter().decided(), query.offset(), query.pageSize())) {
+        for (RequestRecord request : requests.list(user, query.filter().within(Decisions.DECIDED_REQUESTS), query.offset(), query.pageSize())) {
             decisions.onRequest(request.id()).ifPresent(decision -> items.add(item(request, decision)));
         }
         if (csv) {
@@ -114,7 +114,7 @@ class DecisionController {
         item.put("decidedAt", decision.decidedAt());
         item.put("effectiveDate", decision.effectiveDate());
         item.put("evaluationDate", decision.evaluationDate());
-        List<GrantedLine> lines = decisions.linesOf(decision.id());
+        List<GrantedLine> lines = decisions.linesOf(decision);
         if (!lines.isEmpty()) {
             // the pooled amount per ministry, as the register keeps it (exact euros)
             Map<String, BigDecimal> granted = new LinkedHashMap<>();

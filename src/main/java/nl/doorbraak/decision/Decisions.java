@@ -10,6 +10,8 @@ import org.springframework.stereotype.Repository;
 
 import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.platform.CaseClock;
+import nl.doorbraak.request.BudgetLine;
+import nl.doorbraak.request.BudgetLines;
 import nl.doorbraak.request.Instruments;
 
 /** The decision register. */
@@ -21,10 +23,15 @@ public class Decisions {
             decided_at, evaluation_report, evaluation_delivered_at, evaluation_conclusion, evaluation_assessed_at,
             co_sign_outcome, co_sign_note, co_signed_by, co_signed_at""";
 
-    private final JdbcClient jdbc;
+    /** The requests that have a decision, as a subquery for a list of requests ({@code RequestFilter.within}). */
+    public static final String DECIDED_REQUESTS = "SELECT request_id FROM decision";
 
-    Decisions(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final BudgetLines budgetLines;
+
+    Decisions(JdbcClient jdbc, BudgetLines budgetLines) {
         this.jdbc = jdbc;
+        this.budgetLines = budgetLines;
     }
 
     void insert(DecisionRecord decision) {
@@ -53,14 +60,14 @@ public class Decisions {
     }
 
     /** What was granted per budget line, in the order of the request's lines; empty for a rule change. */
-    public List<GrantedLine> linesOf(UUID decisionId) {
+    public List<GrantedLine> linesOf(DecisionRecord decision) {
+        List<String> order = budgetLines.of(decision.requestId()).stream().map(BudgetLine::ministryCode).toList();
         return jdbc.sql("""
-                SELECT d.ministry_code, d.regulation_code, d.requested_amount, d.granted_amount
-                FROM decision_budget_line d
-                JOIN decision dec ON dec.id = d.decision_id
-                JOIN request_budget_line r ON r.request_id = dec.request_id AND r.ministry_code = d.ministry_code
-                WHERE d.decision_id = ? ORDER BY r.line_number""")
-                .param(decisionId).query(GrantedLine.class).list();
+                SELECT ministry_code, regulation_code, requested_amount, granted_amount
+                FROM decision_budget_line WHERE decision_id = ?""")
+                .param(decision.id()).query(GrantedLine.class).list().stream()
+                .sorted(java.util.Comparator.comparingInt(line -> order.indexOf(line.ministryCode())))
+                .toList();
     }
 
     void evaluationDelivered(UUID requestId, String report, String deliveredBy) {
@@ -88,7 +95,7 @@ public class Decisions {
                 Vocabulary.labelOf(DecisionOutcome.class, decision.outcome()), decision.instrument(),
                 Instruments.label(decision.instrument()),
                 decision.conditions(), decision.rationale(), decision.effectiveDate(), decision.evaluationDate(),
-                decision.decidedAt(), linesOf(decision.id()), decision.coSignOutcome(), decision.coSignNote()));
+                decision.decidedAt(), linesOf(decision), decision.coSignOutcome(), decision.coSignNote()));
     }
 
     private static OffsetDateTime now() {

@@ -120,13 +120,13 @@ class ProgressReports {
     // --- counts
 
     private Counts totals(Query query) {
-        return query.sql(jdbc, "SELECT " + COUNTS + " FROM request r LEFT JOIN decision d ON d.request_id = r.id "
+        return query.sql(jdbc, "SELECT " + COUNTS + " FROM report_request r LEFT JOIN report_decision d ON d.request_id = r.id "
                 + "WHERE r.submitted_at < :asOf" + query.municipalityFilter()).query(ProgressReports::counts).single();
     }
 
     private List<KindCounts> perKind(Query query) {
         Map<String, Counts> counts = new HashMap<>();
-        query.sql(jdbc, "SELECT r.kind, " + COUNTS + " FROM request r LEFT JOIN decision d ON d.request_id = r.id "
+        query.sql(jdbc, "SELECT r.kind, " + COUNTS + " FROM report_request r LEFT JOIN report_decision d ON d.request_id = r.id "
                         + "WHERE r.submitted_at < :asOf" + query.municipalityFilter() + " GROUP BY r.kind")
                 .query((rs, row) -> counts.put(rs.getString("kind"), counts(rs, row))).list();
         List<KindCounts> kinds = new ArrayList<>();
@@ -139,7 +139,7 @@ class ProgressReports {
 
     private List<AreaCounts> perFocusArea(Query query, Names names) {
         return query.sql(jdbc, "SELECT r.municipality_code, r.focus_area_code, " + COUNTS
-                        + " FROM request r LEFT JOIN decision d ON d.request_id = r.id WHERE r.submitted_at < :asOf"
+                        + " FROM report_request r LEFT JOIN report_decision d ON d.request_id = r.id WHERE r.submitted_at < :asOf"
                         + query.municipalityFilter() + " GROUP BY r.municipality_code, r.focus_area_code")
                 .query((rs, row) -> new AreaCounts(rs.getString("municipality_code"),
                         names.municipality(rs.getString("municipality_code")), rs.getString("focus_area_code"),
@@ -151,8 +151,8 @@ class ProgressReports {
 
     private List<DomainCounts> perRuleDomain(Query query, Names names) {
         return query.sql(jdbc, "SELECT rd.rule_domain_code, " + COUNTS
-                        + " FROM request r JOIN request_rule_domain rd ON rd.request_id = r.id"
-                        + " LEFT JOIN decision d ON d.request_id = r.id WHERE r.submitted_at < :asOf"
+                        + " FROM report_request r JOIN report_request_rule_domain rd ON rd.request_id = r.id"
+                        + " LEFT JOIN report_decision d ON d.request_id = r.id WHERE r.submitted_at < :asOf"
                         + query.municipalityFilter() + " GROUP BY rd.rule_domain_code ORDER BY rd.rule_domain_code")
                 .query((rs, row) -> new DomainCounts(rs.getString("rule_domain_code"),
                         names.ruleDomain(rs.getString("rule_domain_code")), counts(rs, row)))
@@ -172,7 +172,7 @@ class ProgressReports {
         Map<String, Long> late = new HashMap<>();
         query.sql(jdbc, """
                         SELECT a.ministry_code, a.requested_at, a.advised_at, a.due_at
-                        FROM advice a JOIN request r ON r.id = a.request_id
+                        FROM report_advice a JOIN report_request r ON r.id = a.request_id
                         WHERE a.advised_at >= :from AND a.advised_at < :to""" + query.municipalityFilter())
                 .query((rs, row) -> {
                     String ministry = rs.getString("ministry_code");
@@ -190,7 +190,7 @@ class ProgressReports {
                         SELECT l.GROUP_ID_ AS candidate, COUNT(DISTINCT t.ID_) AS tasks
                         FROM ACT_HI_TASKINST t
                         JOIN ACT_HI_PROCINST p ON p.ID_ = t.PROC_INST_ID_
-                        JOIN request r ON r.reference = p.BUSINESS_KEY_
+                        JOIN report_request r ON r.reference = p.BUSINESS_KEY_
                         JOIN ACT_HI_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate'
                         WHERE t.TASK_DEF_KEY_ = 'Task_Assess' AND t.START_TIME_ < :asOfEngine
                           AND (t.END_TIME_ IS NULL OR t.END_TIME_ >= :asOfEngine) AND t.DUE_DATE_ < :asOfEngine"""
@@ -215,7 +215,7 @@ class ProgressReports {
 
     private LeadTime leadTime(Query query) {
         List<Long> durations = query.sql(jdbc, """
-                        SELECT r.submitted_at, d.decided_at FROM decision d JOIN request r ON r.id = d.request_id
+                        SELECT r.submitted_at, d.decided_at FROM report_decision d JOIN report_request r ON r.id = d.request_id
                         WHERE d.decided_at >= :from AND d.decided_at < :to""" + query.municipalityFilter())
                 .query((rs, row) -> seconds(rs.getObject("submitted_at", OffsetDateTime.class),
                         rs.getObject("decided_at", OffsetDateTime.class))).list();
@@ -235,7 +235,7 @@ class ProgressReports {
         query.sql(jdbc, """
                         SELECT r.reference, r.municipality_code, r.title, r.status, r.regulation,
                                CASE WHEN r.regulation IS NULL THEN r.payload END AS payload
-                        FROM request r WHERE r.kind = 'rule-change' AND r.submitted_at < :asOf"""
+                        FROM report_request r WHERE r.kind = 'rule-change' AND r.submitted_at < :asOf"""
                         + query.municipalityFilter() + " ORDER BY r.submitted_at, r.reference")
                 .query((rs, row) -> {
                     String regulation = rs.getString("regulation") != null ? rs.getString("regulation")
@@ -250,7 +250,7 @@ class ProgressReports {
         Map<String, List<Object[]>> byDomain = new TreeMap<>();
         query.sql(jdbc, """
                         SELECT rd.rule_domain_code, r.reference, r.municipality_code, r.title, r.status
-                        FROM request_rule_domain rd JOIN request r ON r.id = rd.request_id
+                        FROM report_request_rule_domain rd JOIN report_request r ON r.id = rd.request_id
                         WHERE r.submitted_at < :asOf""" + query.municipalityFilter()
                         + " ORDER BY r.submitted_at, r.reference")
                 .query((rs, row) -> byDomain.computeIfAbsent(rs.getString("rule_domain_code"), k -> new ArrayList<>())
@@ -296,7 +296,7 @@ class ProgressReports {
         return query.sql(jdbc, """
                         SELECT r.reference, r.municipality_code, r.focus_area_code, r.title, r.kind, r.urgency,
                                d.outcome, d.instrument, d.decided_at, d.evaluation_date, d.evaluation_delivered_at
-                        FROM decision d JOIN request r ON r.id = d.request_id
+                        FROM report_decision d JOIN report_request r ON r.id = d.request_id
                         WHERE d.decided_at >= :from AND d.decided_at < :to AND d.outcome IN ('granted', 'partly-granted')"""
                         + query.municipalityFilter() + " ORDER BY d.decided_at, r.reference")
                 .query((rs, row) -> {
@@ -344,14 +344,14 @@ class ProgressReports {
         Map<String, BigDecimal[]> perArea = new TreeMap<>();
         query.sql(jdbc, """
                         SELECT l.ministry_code, r.focus_area_code, SUM(l.amount) AS amount
-                        FROM request_budget_line l JOIN request r ON r.id = l.request_id
+                        FROM report_request_budget_line l JOIN report_request r ON r.id = l.request_id
                         WHERE r.submitted_at >= :from AND r.submitted_at < :to""" + query.municipalityFilter()
                         + " GROUP BY l.ministry_code, r.focus_area_code")
                 .query((rs, row) -> add(perMinistry, perArea, rs, 0)).list();
         query.sql(jdbc, """
                         SELECT g.ministry_code, r.focus_area_code, SUM(g.granted_amount) AS amount
-                        FROM decision_budget_line g JOIN decision d ON d.id = g.decision_id
-                        JOIN request r ON r.id = d.request_id
+                        FROM report_decision_budget_line g JOIN report_decision d ON d.id = g.decision_id
+                        JOIN report_request r ON r.id = d.request_id
                         WHERE d.decided_at >= :from AND d.decided_at < :to""" + query.municipalityFilter()
                         + " GROUP BY g.ministry_code, r.focus_area_code")
                 .query((rs, row) -> add(perMinistry, perArea, rs, 1)).list();
@@ -383,7 +383,7 @@ class ProgressReports {
                         SELECT r.reference, r.municipality_code, r.title, t.NAME_ AS step, t.DUE_DATE_ AS due
                         FROM ACT_HI_TASKINST t
                         JOIN ACT_HI_PROCINST p ON p.ID_ = t.PROC_INST_ID_
-                        JOIN request r ON r.reference = p.BUSINESS_KEY_
+                        JOIN report_request r ON r.reference = p.BUSINESS_KEY_
                         WHERE t.START_TIME_ < :asOfEngine AND (t.END_TIME_ IS NULL OR t.END_TIME_ >= :asOfEngine)
                           AND t.DUE_DATE_ < :asOfEngine""" + query.municipalityFilter()
                         + " ORDER BY t.DUE_DATE_, r.reference")

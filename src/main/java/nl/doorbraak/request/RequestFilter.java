@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code sort} is one of {@link #SORTS}.
  */
 public record RequestFilter(String status, String kind, String focusArea, String municipality, String ministry,
-                            OffsetDateTime submittedFrom, OffsetDateTime submittedTo, String text, boolean decidedOnly,
+                            OffsetDateTime submittedFrom, OffsetDateTime submittedTo, String text, String within,
                             String sort) {
 
     /** The sort orders a caller may ask for, and their SQL. */
@@ -22,12 +22,17 @@ public record RequestFilter(String status, String kind, String focusArea, String
             "title", "title ASC, reference ASC");
 
     public static RequestFilter all() {
-        return new RequestFilter(null, null, null, null, null, null, null, null, false, null);
+        return new RequestFilter(null, null, null, null, null, null, null, null, null, null);
     }
 
-    public RequestFilter decided() {
+    /**
+     * Only the requests whose id the subquery selects: how another module narrows a list by its own
+     * data (the decision register lists only the requests it has a decision on) without this module
+     * reading its tables.
+     */
+    public RequestFilter within(String requestIdsSubquery) {
         return new RequestFilter(status, kind, focusArea, municipality, ministry, submittedFrom, submittedTo, text,
-                true, sort);
+                requestIdsSubquery, sort);
     }
 
     /** The SQL conditions of this filter, each starting with AND; their values go into params. */
@@ -66,8 +71,8 @@ public record RequestFilter(String status, String kind, String focusArea, String
             params.put("text", "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
         }
-        if (decidedOnly) {
-            sql.append(" AND id IN (SELECT request_id FROM decision)");
+        if (within != null) {
+            sql.append(" AND id IN (").append(within).append(")");
         }
         return sql.toString();
     }

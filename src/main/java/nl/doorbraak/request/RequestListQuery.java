@@ -91,7 +91,7 @@ public class RequestListQuery {
                 (String) values.get("focusArea"), (String) values.get("municipality"), (String) values.get("ministry"),
                 from == null ? null : from.atStartOfDay(CaseClock.DUTCH_TIME).toOffsetDateTime(),
                 to == null ? null : to.plusDays(1).atStartOfDay(CaseClock.DUTCH_TIME).toOffsetDateTime(),
-                (String) values.get("q"), false, (String) values.get("sort"));
+                (String) values.get("q"), null, (String) values.get("sort"));
         int page = values.get("page") == null ? 1 : ((Long) values.get("page")).intValue();
         int pageSize = values.get("pageSize") == null ? 20 : ((Long) values.get("pageSize")).intValue();
         return new Page(filter, page, pageSize, repeated);
