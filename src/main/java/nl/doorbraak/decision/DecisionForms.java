@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.platform.validation.Values;
 import nl.doorbraak.platform.validation.FieldError;
 import nl.doorbraak.platform.validation.InputSchema;
 import nl.doorbraak.platform.validation.TaskFormRules;
@@ -109,16 +110,16 @@ class DecisionForms implements TaskFormRules {
                 .build();
     }
 
-    private static Optional<FieldError> explained(Map<String, Object> values, String key, boolean needed,
+    private static Optional<FieldError> explained(Values values, String key, boolean needed,
                                                   String message) {
         return needed && values.get(key) == null ? Optional.of(new FieldError(key, message)) : Optional.empty();
     }
 
-    private static boolean notRejected(Map<String, Object> values) {
+    private static boolean notRejected(Values values) {
         return values.get("decisionOutcome") != null && !DecisionOutcome.REJECTED.is(values.get("decisionOutcome"));
     }
 
-    private static Optional<FieldError> evaluationAfterEffectiveDate(Map<String, Object> values) {
+    private static Optional<FieldError> evaluationAfterEffectiveDate(Values values) {
         if (values.get("evaluationDate") instanceof LocalDate evaluation
                 && values.get("effectiveDate") instanceof LocalDate effective && !evaluation.isAfter(effective)) {
             return Optional.of(new FieldError("evaluationDate", "Evaluatiedatum moet na de ingangsdatum liggen."));

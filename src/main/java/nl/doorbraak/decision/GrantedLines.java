@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import nl.doorbraak.platform.validation.Values;
 import nl.doorbraak.platform.validation.Amounts;
 import nl.doorbraak.platform.validation.FieldError;
 import nl.doorbraak.request.BudgetLine;
@@ -22,13 +23,12 @@ final class GrantedLines {
     private GrantedLines() {
     }
 
-    @SuppressWarnings("unchecked")
-    static List<FieldError> check(Map<String, Object> values, List<BudgetLine> lines,
+    static List<FieldError> check(Values values, List<BudgetLine> lines,
                                   Function<String, String> abbreviation) {
-        if (!DecisionOutcome.PARTLY_GRANTED.is(values.get("decisionOutcome"))
-                || !(values.get("grantedLines") instanceof List<?> rows)) {
+        if (!DecisionOutcome.PARTLY_GRANTED.is(values.get("decisionOutcome")) || !values.has("grantedLines")) {
             return List.of();
         }
+        List<Values> rows = values.rows("grantedLines");
         Map<String, BudgetLine> requested = new LinkedHashMap<>();
         lines.forEach(line -> requested.put(line.ministryCode(), line));
         List<FieldError> errors = new ArrayList<>();
@@ -36,9 +36,9 @@ final class GrantedLines {
         boolean anything = false;
         boolean everything = true;
         for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> row = (Map<String, Object>) rows.get(i);
-            String ministry = (String) row.get("ministry");
-            BigDecimal granted = (BigDecimal) row.get("grantedAmount");
+            Values row = rows.get(i);
+            String ministry = row.text("ministry");
+            BigDecimal granted = row.amount("grantedAmount");
             String where = "grantedLines[" + i + "]";
             BudgetLine line = requested.get(ministry);
             if (line == null) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import nl.doorbraak.platform.validation.Values;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.platform.validation.InputSchema;
 import nl.doorbraak.platform.NotFoundException;
@@ -63,11 +64,11 @@ class ProgressReportController {
                     + "A municipality gets the report over its own requests only.")
     ResponseEntity<?> progress(@AuthenticationPrincipal DoorbraakUser user, @RequestParam Map<String, String> parameters) {
         String municipality = scopeOf(user);
-        Map<String, Object> values = PARAMETERS.validate(parameters, true);
+        Values values = PARAMETERS.validate(parameters, true);
         ReportPeriod period = ReportPeriod.parse((String) values.get("period"), (String) values.get("from"),
                 (String) values.get("to"));
         ProgressReport report = reports.build(period, municipality);
-        String format = (String) values.getOrDefault("format", "json");
+        String format = values.has("format") ? values.text("format") : "json";
         String name = "voortgangsrapportage-" + period.label().replace('/', '_')
                 + (municipality == null ? "" : "-" + municipality);
         Instant generatedAt = CaseClock.now().toInstant();

@@ -3,7 +3,6 @@ package nl.doorbraak.request;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -20,15 +19,14 @@ public class BudgetLines {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID requestId, List<Map<String, Object>> lines) {
+    void insert(UUID requestId, List<BudgetPoolingContent.Line> lines) {
         int number = 1;
-        for (Map<String, Object> line : lines) {
+        for (BudgetPoolingContent.Line line : lines) {
             jdbc.sql("""
                     INSERT INTO request_budget_line (request_id, line_number, ministry_code, regulation_code, amount, years)
                     VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(requestId, number++, line.get("ministry"), line.get("regulation"),
-                            BudgetPoolingSchema.amount(line),
-                            BudgetPoolingSchema.years(line).stream().map(String::valueOf).collect(Collectors.joining(",")))
+                    .params(requestId, number++, line.ministry(), line.regulation(), line.amount(),
+                            line.years().stream().map(String::valueOf).collect(Collectors.joining(",")))
                     .update();
         }
     }

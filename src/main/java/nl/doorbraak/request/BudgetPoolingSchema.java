@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import nl.doorbraak.platform.validation.Amounts;
 import nl.doorbraak.platform.validation.FieldError;
 import nl.doorbraak.platform.validation.InputSchema;
-import nl.doorbraak.reference.Ministry;
+import nl.doorbraak.platform.validation.Values;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.reference.Regulation;
 
@@ -82,21 +82,19 @@ public class BudgetPoolingSchema implements SubmissionRules {
 
     /** The total is always the exact sum of the lines, whatever the client sent. */
     @Override
-    public Map<String, Object> withDerivedValues(Map<String, Object> values) {
-        Map<String, Object> derived = new LinkedHashMap<>(values);
-        derived.put("totalAmount", Amounts.sum(lines(values).stream().map(BudgetPoolingSchema::amount).toList()));
-        return derived;
+    public Values withDerivedValues(Values values) {
+        return values.with("totalAmount", sumOfLines(values));
+    }
+
+    private static BigDecimal sumOfLines(Values values) {
+        return Amounts.sum(values.rows("budgetLines").stream().map(line -> line.amount("amount")).toList());
     }
 
     private Map<String, String> ministriesWithBudgets() {
-        Map<String, String> owners = new HashMap<>();
-        referenceData.regulations().forEach(regulation -> owners.put(regulation.ministryCode(), regulation.ministryCode()));
-        Map<String, String> ministries = new LinkedHashMap<>();
-        for (Ministry ministry : referenceData.ministries()) {
-            if (owners.containsKey(ministry.code())) {
-                ministries.put(ministry.code(), ministry.abbreviation());
-            }
-        }
+        java.util.Set<String> owners = new java.util.HashSet<>();
+        referenceData.regulations().forEach(regulation -> owners.add(regulation.ministryCode()));
+        Map<String, String> ministries = new LinkedHashMap<>(referenceData.ministryChoices());
+        ministries.keySet().retainAll(owners);
         return ministries;
     }
 
@@ -106,7 +104,7 @@ public class BudgetPoolingSchema implements SubmissionRules {
         return regulations;
     }
 
-    private Optional<FieldError> regulationOfMinistry(Map<String, Object> line) {
+    private Optional<FieldError> regulationOfMinistry(Values line) {
         Object ministry = line.get("ministry");
         Object code = line.get("regulation");
         if (ministry == null || code == null) {
@@ -117,14 +115,11 @@ public class BudgetPoolingSchema implements SubmissionRules {
             return Optional.empty();
         }
         return Optional.of(new FieldError("regulation", "Regeling '" + code + "' is van "
-                + abbreviation(regulation.ministryCode()) + ", niet van " + abbreviation((String) ministry) + "."));
+                + referenceData.abbreviation(regulation.ministryCode()) + ", niet van "
+                + referenceData.abbreviation((String) ministry) + "."));
     }
 
-    private String abbreviation(String ministry) {
-        return referenceData.ministry(ministry).map(Ministry::abbreviation).orElse(ministry);
-    }
-
-    private static Optional<FieldError> periodInOrder(Map<String, Object> values) {
+    private static Optional<FieldError> periodInOrder(Values values) {
         if (!(values.get("firstYear") instanceof Long first) || !(values.get("lastYear") instanceof Long last)) {
             return Optional.empty();
         }
@@ -139,12 +134,12 @@ public class BudgetPoolingSchema implements SubmissionRules {
         return Optional.empty();
     }
 
-    private static List<FieldError> linesFitPeriodOncePerMinistry(Map<String, Object> values) {
+    private static List<FieldError> linesFitPeriodOncePerMinistry(Values values) {
         List<FieldError> errors = new ArrayList<>();
-        List<Map<String, Object>> lines = lines(values);
+        List<Values> lines = values.rows("budgetLines");
         Map<Object, Integer> firstLineOfMinistry = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
-            Map<String, Object> line = lines.get(i);
+            Values line = lines.get(i);
             Integer earlier = firstLineOfMinistry.putIfAbsent(line.get("ministry"), i);
             if (earlier != null) {
                 errors.add(new FieldError("budgetLines[" + i + "].ministry", "Budgetregel " + (i + 1)
@@ -152,7 +147,7 @@ public class BudgetPoolingSchema implements SubmissionRules {
                         + "; neem per ministerie één budgetregel op."));
             }
             if (values.get("firstYear") instanceof Long first && values.get("lastYear") instanceof Long last) {
-                List<Long> outside = years(line).stream().filter(year -> year < first || year > last).toList();
+                List<Long> outside = line.integers("years").stream().filter(year -> year < first || year > last).toList();
                 if (!outside.isEmpty()) {
                     errors.add(new FieldError("budgetLines[" + i + "].years", "Budgetregel " + (i + 1) + ": jaar "
                             + outside.get(0) + " ligt buiten de periode " + first + "–" + last + "."));
@@ -162,31 +157,16 @@ public class BudgetPoolingSchema implements SubmissionRules {
         return errors;
     }
 
-    private static Optional<FieldError> totalAddsUp(Map<String, Object> values) {
-        if (!(values.get("totalAmount") instanceof BigDecimal sent) || lines(values).isEmpty()) {
+    private static Optional<FieldError> totalAddsUp(Values values) {
+        if (!(values.get("totalAmount") instanceof BigDecimal sent) || values.rows("budgetLines").isEmpty()) {
             return Optional.empty();
         }
-        BigDecimal computed = Amounts.sum(lines(values).stream().map(BudgetPoolingSchema::amount).toList());
+        BigDecimal computed = sumOfLines(values);
         if (sent.compareTo(computed) == 0) {
             return Optional.empty();
         }
         return Optional.of(new FieldError("totalAmount", "Totaalbedrag " + Amounts.euros(sent)
                 + " is niet de som van de budgetregels (" + Amounts.euros(computed)
                 + "). Laat het totaal weg: het wordt berekend."));
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> lines(Map<String, Object> values) {
-        Object lines = values.get("budgetLines");
-        return lines == null ? List.of() : (List<Map<String, Object>>) lines;
-    }
-
-    static BigDecimal amount(Map<String, Object> line) {
-        return (BigDecimal) line.get("amount");
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Long> years(Map<String, Object> line) {
-        return (List<Long>) line.get("years");
     }
 }

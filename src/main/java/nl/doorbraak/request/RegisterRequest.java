@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import nl.doorbraak.platform.validation.FieldError;
 import nl.doorbraak.platform.validation.InputSchema;
 import nl.doorbraak.platform.validation.InputValues;
+import nl.doorbraak.platform.validation.Values;
 import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.security.UserDirectory;
 
@@ -70,13 +71,13 @@ class RegisterRequest implements JavaDelegate {
         if (kind == RequestKind.BUDGET_POOLING && input.get("budgetLines") == null) {
             input.put("budgetLines", budgetLinesOfTheStartForm(execution));
         }
-        Map<String, Object> values = submission.validate(kind, input, municipality, false);
+        Values values = submission.validate(kind, input, municipality, false);
         RequestRecord request = submission.register(kind, values, municipality, submitter.id(), null);
 
         execution.setProcessBusinessKey(request.reference());
         execution.removeVariables(keys);
         execution.removeVariables(START_FORM_BUDGET_LINES);
-        execution.setVariables(submission.steeringVariables(request, values));
+        execution.setVariables(submission.steeringVariables(request, RequestContent.of(kind, values)));
         requests.linkProcessInstance(request.id(), execution.getProcessInstanceId());
     }
 

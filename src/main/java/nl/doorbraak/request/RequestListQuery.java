@@ -8,6 +8,7 @@ import java.util.StringJoiner;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
+import nl.doorbraak.platform.validation.Values;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.platform.validation.InputSchema;
@@ -77,11 +78,11 @@ public class RequestListQuery {
         for (String other : otherAllowed) {
             schema.text(other, other, false, 50);
         }
-        Map<String, Object> values = schema.check(RequestListQuery::fromNotAfterTo).build().validateQuery(parameters);
+        Values values = schema.check(RequestListQuery::fromNotAfterTo).build().validateQuery(parameters);
 
         Map<String, String> repeated = new LinkedHashMap<>();
         parameters.forEach((key, value) -> {
-            if (!key.equals("page") && !key.equals("pageSize") && values.containsKey(key)) {
+            if (!key.equals("page") && !key.equals("pageSize") && values.has(key)) {
                 repeated.put(key, value);
             }
         });
@@ -97,7 +98,7 @@ public class RequestListQuery {
         return new Page(filter, page, pageSize, repeated);
     }
 
-    private static java.util.Optional<nl.doorbraak.platform.validation.FieldError> fromNotAfterTo(Map<String, Object> values) {
+    private static java.util.Optional<nl.doorbraak.platform.validation.FieldError> fromNotAfterTo(Values values) {
         if (values.get("submittedFrom") instanceof LocalDate from && values.get("submittedTo") instanceof LocalDate to
                 && from.isAfter(to)) {
             return java.util.Optional.of(new nl.doorbraak.platform.validation.FieldError("submittedTo",

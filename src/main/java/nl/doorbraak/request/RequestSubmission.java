@@ -2,14 +2,11 @@ package nl.doorbraak.request;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -20,6 +17,9 @@ import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.validation.FieldError;
 import nl.doorbraak.platform.validation.InputValues;
+import nl.doorbraak.platform.validation.Values;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.security.DoorbraakUser;
@@ -42,13 +42,14 @@ public class RequestSubmission {
     private final BudgetLines budgetLines;
     private final ReferenceData referenceData;
     private final RuntimeService runtimeService;
-    private final ObjectMapper objectMapper;
     private final AuditTrail audit;
     private final IdempotencyKeys idempotencyKeys;
+    private final RequestContents contents;
 
     RequestSubmission(Requests requests, ReferenceNumbers referenceNumbers, List<SubmissionRules> rules,
                       BudgetLines budgetLines, ReferenceData referenceData, RuntimeService runtimeService,
-                      ObjectMapper objectMapper, AuditTrail audit, IdempotencyKeys idempotencyKeys) {
+                      AuditTrail audit, IdempotencyKeys idempotencyKeys, RequestContents contents) {
+        this.contents = contents;
         this.requests = requests;
         this.idempotencyKeys = idempotencyKeys;
         this.referenceNumbers = referenceNumbers;
@@ -56,7 +57,6 @@ public class RequestSubmission {
         this.budgetLines = budgetLines;
         this.referenceData = referenceData;
         this.runtimeService = runtimeService;
-        this.objectMapper = objectMapper;
         this.audit = audit;
     }
 
@@ -68,12 +68,13 @@ public class RequestSubmission {
     @Transactional
     public Submitted submit(RequestKind kind, Map<String, ?> input, DoorbraakUser submitter, String idempotencyKey) {
         String municipality = municipalityOf(submitter);
-        Map<String, Object> values = validate(kind, input, municipality, true);
+        Values values = validate(kind, input, municipality, true);
+        RequestContent content = RequestContent.of(kind, values);
         if (idempotencyKey != null) {
             idempotencyKeys.lock(municipality, idempotencyKey);
             Optional<RequestRecord> earlier = requests.findByIdempotencyKey(municipality, idempotencyKey);
             if (earlier.isPresent()) {
-                if (!earlier.get().payload().equals(json(values))) {
+                if (!earlier.get().payload().equals(contents.json(content))) {
                     throw new IdempotencyKeyReusedException();
                 }
                 return new Submitted(earlier.get(), true);
@@ -82,16 +83,16 @@ public class RequestSubmission {
         RequestRecord request = register(kind, values, municipality, submitter.id(), idempotencyKey);
         ProcessInstance instance = runtimeService.createMessageCorrelation(kind.startMessage())
                 .processInstanceBusinessKey(request.reference())
-                .setVariables(steeringVariables(request, values))
+                .setVariables(steeringVariables(request, content))
                 .correlateStartMessage();
         requests.linkProcessInstance(request.id(), instance.getId());
         return new Submitted(requests.get(request.id()), false);
     }
 
     /** The submission rules of a kind of request, plus: the focus area lies in the submitter's municipality. */
-    Map<String, Object> validate(RequestKind kind, Map<String, ?> input, String municipality, boolean rejectUnknown) {
+    Values validate(RequestKind kind, Map<String, ?> input, String municipality, boolean rejectUnknown) {
         List<FieldError> errors = new ArrayList<>();
-        Map<String, Object> values = Map.of();
+        Values values = null;
         try {
             values = rulesOf(kind).schema().validate(input, rejectUnknown);
         } catch (InvalidInputException e) {
@@ -112,7 +113,7 @@ public class RequestSubmission {
      * A submission typed in a web form, where every value is text, typed as the API body would be
      * (whole numbers where the kind's rules call for them), so that it meets the same rules.
      */
-    public Map<String, Object> fromText(RequestKind kind, Map<String, ?> input) {
+    public Map<String, ?> fromText(RequestKind kind, Map<String, ?> input) {
         return rulesOf(kind).schema().fromText(input);
     }
 
@@ -121,63 +122,53 @@ public class RequestSubmission {
     }
 
     /** Stores the case file of a valid submission under a new reference number. */
-    RequestRecord register(RequestKind kind, Map<String, Object> values, String municipality, String submittedBy,
+    RequestRecord register(RequestKind kind, Values values, String municipality, String submittedBy,
                            String idempotencyKey) {
+        RequestContent content = RequestContent.of(kind, values);
         OffsetDateTime now = CaseClock.now();
         RequestRecord request = new RequestRecord(UUID.randomUUID(),
                 referenceNumbers.next(now.atZoneSameInstant(CaseClock.DUTCH_TIME).getYear()), kind.code(), municipality,
-                (String) values.get("focusArea"), (String) values.get("title"), json(values), "submitted",
-                (String) values.get("urgency"), (String) values.get("contactEmail"), submittedBy, now, now, null, null, 0);
+                content.focusArea(), content.title(), contents.json(content), RequestStatus.SUBMITTED.code(),
+                content.urgency(), content.contactEmail(), submittedBy, now, now, null, null, 0);
         requests.insert(request, idempotencyKey);
-        requests.insertRuleDomains(request.id(), InputValues.strings(values.get("ruleDomains")));
-        if (values.get("regulation") instanceof String regulation) {
-            requests.recordRegulation(request.id(), regulation);
+        requests.insertRuleDomains(request.id(), content.ruleDomains());
+        if (content instanceof RuleChangeContent ruleChange) {
+            requests.recordRegulation(request.id(), ruleChange.regulation());
+        } else if (content instanceof BudgetPoolingContent pooling) {
+            budgetLines.insert(request.id(), pooling.budgetLines());
         }
-        budgetLines.insert(request.id(), BudgetPoolingSchema.lines(values));
         audit.about(request.reference()).by(submittedBy)
                 .action(AuditAction.REQUEST_SUBMITTED, "Verzoek ingediend (" + kind.dutchName() + ")")
                 .resource("request", request.id().toString(), request.title())
-                .changes(null, new java.util.TreeMap<>(values))
+                .changes(null, values.toPlainMap())
                 .record();
         return request;
     }
 
     /** What the process needs to steer; the content of the case file stays in the table. */
-    Map<String, Object> steeringVariables(RequestRecord request, Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("requestId", request.id().toString());
-        variables.put("reference", request.reference());
-        variables.put("kind", request.kind());
-        variables.put("municipalityCode", request.municipalityCode());
-        variables.put("focusArea", request.focusAreaCode());
-        variables.put("urgency", request.urgency());
-        variables.put("ruleDomains", new ArrayList<>(InputValues.strings(values.get("ruleDomains"))));
-        List<Map<String, Object>> lines = BudgetPoolingSchema.lines(values);
-        variables.put("budgetOwners", new ArrayList<>(lines.stream().map(line -> (String) line.get("ministry")).toList()));
+    VariableMap steeringVariables(RequestRecord request, RequestContent content) {
+        VariableMap variables = Variables.createVariables()
+                .putValue(CaseVariables.REQUEST_ID, request.id().toString())
+                .putValue(CaseVariables.REFERENCE, request.reference())
+                .putValue("kind", request.kind())
+                .putValue("municipalityCode", request.municipalityCode())
+                .putValue("focusArea", request.focusAreaCode())
+                .putValue("urgency", request.urgency())
+                .putValue("ruleDomains", new ArrayList<>(content.ruleDomains()))
+                .putValue("submittedBy", request.submittedBy());
+        List<String> owners = new ArrayList<>();
         // the decision-authority table compares the total with its threshold; the exact amounts stay in the tables
-        variables.put("totalAmount", values.get("totalAmount") instanceof java.math.BigDecimal total
-                ? total.doubleValue() : 0.0);
-        if (values.get("firstYear") instanceof Long first && values.get("lastYear") instanceof Long last) {
-            List<Integer> years = new ArrayList<>();
-            for (long year = first; year <= last; year++) {
-                years.add((int) year);
-            }
-            variables.put("budgetYears", years);
+        double total = 0.0;
+        if (content instanceof BudgetPoolingContent pooling) {
+            pooling.budgetLines().forEach(line -> owners.add(line.ministry()));
+            total = pooling.totalAmount().doubleValue();
+            variables.putValue("budgetYears", new ArrayList<>(pooling.years()));
         }
-        variables.put("submittedBy", request.submittedBy());
-        return variables;
+        return variables.putValue("budgetOwners", owners).putValue("totalAmount", total);
     }
 
     static String municipalityOf(DoorbraakUser submitter) {
         return submitter.municipalityCode().orElseThrow(() -> new InvalidInputException(List.of(new FieldError(
                 "municipality", "Alleen medewerkers van een gemeente kunnen een verzoek indienen."))));
-    }
-
-    private String json(Map<String, Object> values) {
-        try {
-            return objectMapper.writeValueAsString(new java.util.TreeMap<>(values));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Validated values are always serialisable", e);
-        }
     }
 }

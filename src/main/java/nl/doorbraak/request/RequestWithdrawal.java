@@ -8,6 +8,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.doorbraak.platform.validation.Values;
 import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.ConflictException;
@@ -45,7 +46,7 @@ public class RequestWithdrawal {
         if (!user.municipalityCode().map(request.municipalityCode()::equals).orElse(false)) {
             throw new AccessDeniedException("Only the submitting municipality withdraws");
         }
-        Map<String, Object> values = SCHEMA.validate(input, true);
+        Values values = SCHEMA.validate(input, true);
         audit.about(request.reference()).by(user.id())
                 .action(AuditAction.REQUEST_WITHDRAWN, "Verzoek ingetrokken door de gemeente")
                 .resource("request", request.id().toString(), request.title())

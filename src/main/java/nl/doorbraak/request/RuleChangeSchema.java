@@ -4,9 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import nl.doorbraak.platform.validation.InputSchema;
-import nl.doorbraak.reference.FocusArea;
 import nl.doorbraak.reference.ReferenceData;
-import nl.doorbraak.reference.RuleDomain;
 import org.springframework.stereotype.Component;
 
 /** What a rule-change request must contain. */
@@ -40,7 +38,7 @@ public class RuleChangeSchema implements SubmissionRules {
                 .text("title", "Titel", true, 200)
                 .text("regulation", "Regeling", true, 200)
                 .text("article", "Artikel", false, 100)
-                .choices("ruleDomains", "Regeldomeinen", true, this::ruleDomains)
+                .choices("ruleDomains", "Regeldomeinen", true, referenceData::ruleDomainChoices)
                 .text("conflict", "Knelpunt", true, 10_000)
                 .text("proposedSolution", "Voorgestelde oplossing", true, 10_000)
                 .choice("requestedInstrument", "Gevraagd instrument", true, () -> INSTRUMENTS)
@@ -52,19 +50,7 @@ public class RuleChangeSchema implements SubmissionRules {
     }
 
     Map<String, String> focusAreas() {
-        Map<String, String> areas = new LinkedHashMap<>();
-        for (FocusArea area : referenceData.focusAreas()) {
-            areas.put(area.code(), area.name());
-        }
-        return areas;
-    }
-
-    Map<String, String> ruleDomains() {
-        Map<String, String> domains = new LinkedHashMap<>();
-        for (RuleDomain domain : referenceData.ruleDomains()) {
-            domains.put(domain.code(), domain.name());
-        }
-        return domains;
+        return referenceData.focusAreaChoices();
     }
 
     static Map<String, String> orderedMap(String... keysAndValues) {

@@ -1,8 +1,7 @@
 package nl.doorbraak.request;
 
-import java.util.Map;
-
 import nl.doorbraak.platform.validation.InputSchema;
+import nl.doorbraak.platform.validation.Values;
 
 /**
  * What one kind of request must contain. The same rules check an API body and a Tasklist start
@@ -15,7 +14,7 @@ interface SubmissionRules {
     InputSchema schema();
 
     /** The valid values plus what is derived from them (e.g. a total), as they are stored. */
-    default Map<String, Object> withDerivedValues(Map<String, Object> values) {
+    default Values withDerivedValues(Values values) {
         return values;
     }
 }

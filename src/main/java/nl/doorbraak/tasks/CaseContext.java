@@ -1,5 +1,9 @@
 package nl.doorbraak.tasks;
 
+import nl.doorbraak.request.RuleChangeContent;
+import nl.doorbraak.request.BudgetPoolingContent;
+import nl.doorbraak.request.RequestContents;
+import nl.doorbraak.request.RequestContent;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.assessment.Advice;
 import nl.doorbraak.assessment.AssessmentRecords;
@@ -17,9 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,6 @@ import nl.doorbraak.request.BudgetLine;
 import nl.doorbraak.request.BudgetLines;
 import nl.doorbraak.decision.DecisionSummary;
 import nl.doorbraak.request.Instruments;
-import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.decision.DecisionTaskVariables;
 import nl.doorbraak.decision.DecisionTasks;
 import nl.doorbraak.decision.Decisions;
@@ -64,12 +64,12 @@ class CaseContext implements TaskListener {
     private final AssessmentRecords records;
     private final Decisions decisions;
     private final DecisionTaskVariables decisionTasks;
-    private final ObjectMapper objectMapper;
+    private final RequestContents contents;
     private final Documents documents;
     private final BudgetLines budgetLines;
 
     CaseContext(Requests requests, ReferenceData referenceData, AssessmentRecords records, Decisions decisions,
-                DecisionTaskVariables decisionTasks, ObjectMapper objectMapper, Documents documents,
+                DecisionTaskVariables decisionTasks, RequestContents contents, Documents documents,
                 BudgetLines budgetLines) {
         this.decisionTasks = decisionTasks;
         this.budgetLines = budgetLines;
@@ -77,14 +77,14 @@ class CaseContext implements TaskListener {
         this.referenceData = referenceData;
         this.records = records;
         this.decisions = decisions;
-        this.objectMapper = objectMapper;
+        this.contents = contents;
         this.documents = documents;
     }
 
     @Override
     public void notify(DelegateTask task) {
         RequestRecord request = requests.get(CaseVariables.requestId(task));
-        Map<String, Object> submission = submission(request);
+        RequestContent content = contents.of(request);
         String ministry = (String) task.getVariable("ministry");
         String ministryAbbreviation = ministry == null ? null : abbreviation(ministry);
         Object budgetYear = task.getVariable("budgetYear");
@@ -101,18 +101,17 @@ class CaseContext implements TaskListener {
                 .map(f -> f.name()).orElse(request.focusAreaCode()));
         context.put("caseTitle", request.title());
         Optional<DecisionSummary> decision = decisions.decisionOn(request.id());
-        if (RequestKind.BUDGET_POOLING.code().equals(request.kind())) {
-            context.putAll(budgetContext(task, request, submission, decision));
-        } else {
-            context.put("caseRule", text(submission.get("regulation"))
-                    + (submission.get("article") == null ? "" : ", " + submission.get("article")));
+        if (content instanceof BudgetPoolingContent pooling) {
+            context.putAll(budgetContext(task, request, pooling, decision));
+        } else if (content instanceof RuleChangeContent ruleChange) {
+            context.put("caseRule", ruleChange.rule());
             context.put("caseRuleDomains", requests.ruleDomainsOf(request.id()).stream()
                     .map(code -> referenceData.ruleDomain(code).map(d -> d.name()).orElse(code))
                     .collect(Collectors.joining(", ")));
-            context.put("caseConflict", text(submission.get("conflict")));
-            context.put("caseProposal", text(submission.get("proposedSolution")));
+            context.put("caseConflict", ruleChange.conflict());
+            context.put("caseProposal", ruleChange.proposedSolution());
         }
-        context.put("caseInstrument", Instruments.label(text(submission.get("requestedInstrument"))));
+        context.put("caseInstrument", Instruments.label(content.requestedInstrument()));
         context.put("caseUrgency", RuleChangeSchema.URGENCIES.getOrDefault(request.urgency(), request.urgency()));
         context.put("caseHistory", history(request, decision, SEES_ADVICE.contains(task.getTaskDefinitionKey()),
                 (String) task.getVariable("coordinationSummary")));
@@ -128,7 +127,7 @@ class CaseContext implements TaskListener {
      * accountability arrangement; for the decision the partial grant to fill in, for co-signing
      * the director's decision, for the yearly follow-up the budget year.
      */
-    private Map<String, Object> budgetContext(DelegateTask task, RequestRecord request, Map<String, Object> submission,
+    private Map<String, Object> budgetContext(DelegateTask task, RequestRecord request, BudgetPoolingContent submission,
                                               Optional<DecisionSummary> decision) {
         List<BudgetLine> lines = budgetLines.of(request.id());
         Map<String, BigDecimal> granted = new HashMap<>();
@@ -145,11 +144,11 @@ class CaseContext implements TaskListener {
             table.add(row);
         }
         Map<String, Object> context = new HashMap<>();
-        context.put("casePurpose", text(submission.get("purpose")));
-        context.put("casePeriod", text(submission.get("firstYear")) + "–" + text(submission.get("lastYear")));
+        context.put("casePurpose", submission.purpose());
+        context.put("casePeriod", submission.firstYear() + "–" + submission.lastYear());
         context.put("caseBudgetLines", table);
         context.put("caseTotalAmount", Amounts.euros(BudgetLines.total(lines)));
-        context.put("caseAccountability", text(submission.get("accountabilityArrangement")));
+        context.put("caseAccountability", submission.accountabilityArrangement());
         decisionTasks.prepare(task, request.id());
         decisionTasks.decisionText(task, request.id()).ifPresent(text -> context.put("caseDecision", text));
         if (task.getVariable("budgetYear") != null) {
@@ -227,15 +226,6 @@ class CaseContext implements TaskListener {
 
     private static String text(Object value) {
         return value == null ? "" : value.toString();
-    }
-
-    private Map<String, Object> submission(RequestRecord request) {
-        try {
-            return objectMapper.readValue(request.payload(), new TypeReference<>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored payload of " + request.reference() + " is not JSON", e);
-        }
     }
 
     static List<String> contextKeys() {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import nl.doorbraak.platform.validation.Values;
 import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.security.DoorbraakUser;
@@ -47,11 +48,11 @@ public class TaskCompletion {
         if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
             throw new ConflictException("Deze taak is toegewezen aan " + task.getAssignee() + ".");
         }
-        Map<String, Object> values = forms.schemaFor(task.getTaskDefinitionKey(), requestIdOf(task))
+        Values values = forms.schemaFor(task.getTaskDefinitionKey(), requestIdOf(task))
                 .orElseThrow(() -> new IllegalStateException("No form rules for " + task.getTaskDefinitionKey()))
                 .validate(body, true);
         Map<String, Object> variables = new HashMap<>();
-        values.forEach((key, value) -> variables.put(key, TaskInput.typed(value)));
+        values.keys().forEach(key -> variables.put(key, TaskInput.typed(values.get(key))));
         identityService.setAuthentication(user.id(), new ArrayList<>(user.groups()));
         try {
             taskService.complete(id, variables);

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import nl.doorbraak.platform.validation.Values;
 import nl.doorbraak.platform.validation.InputSchema;
 import nl.doorbraak.security.DoorbraakUser;
 
@@ -67,7 +68,7 @@ class TaskController {
                     + "and the other pages in the Link header (rel next, prev).")
     ResponseEntity<List<TaskView>> list(@AuthenticationPrincipal DoorbraakUser user,
                                         @RequestParam Map<String, String> parameters) {
-        Map<String, Object> paging = PAGING.validateQuery(parameters);
+        Values paging = PAGING.validateQuery(parameters);
         int page = paging.get("page") == null ? 1 : ((Long) paging.get("page")).intValue();
         int pageSize = paging.get("pageSize") == null ? 50 : ((Long) paging.get("pageSize")).intValue();
         if (user.groups().isEmpty()) {

@@ -1,5 +1,6 @@
 package nl.doorbraak.tasks;
 
+import nl.doorbraak.platform.validation.Values;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.request.CaseVariables;
 import java.math.BigDecimal;
@@ -59,7 +60,7 @@ class TaskInput implements ExecutionListener {
         for (String key : schema.keys()) {
             input.put(key, execution.getVariable(key));
         }
-        Map<String, Object> values = schema.validate(input, false);
+        Values values = schema.validate(input, false);
         // a field that does not apply this time (hidden, left empty) is cleared, so a value from an
         // earlier round (an earlier budget year, an earlier question) never counts again
         for (String key : schema.keys()) {
@@ -79,6 +80,9 @@ class TaskInput implements ExecutionListener {
             List<Object> items = new ArrayList<>();
             list.forEach(item -> items.add(typed(item)));
             return items;
+        }
+        if (value instanceof Values row) {
+            return typed(row.asMap());
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> object = new java.util.LinkedHashMap<>();

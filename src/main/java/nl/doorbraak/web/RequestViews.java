@@ -1,5 +1,7 @@
 package nl.doorbraak.web;
 
+import nl.doorbraak.request.RequestContents;
+import nl.doorbraak.request.RequestContent;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.RequestStatus;
 import nl.doorbraak.request.Requests;
@@ -12,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -45,7 +44,7 @@ public class RequestViews {
     public record RequestDetail(String reference, String kind, String status, String statusLabel, String municipality,
                          String municipalityName, String focusArea, String focusAreaName, String title,
                          String submittedBy, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
-                         OffsetDateTime closedAt, Map<String, Object> submission, List<String> routedTo,
+                         OffsetDateTime closedAt, RequestContent submission, List<String> routedTo,
                          List<String> currentSteps, List<OpenTask> openTasks, DecisionSummary decision,
                          Map<String, String> _links) {
     }
@@ -59,16 +58,16 @@ public class RequestViews {
     private final TaskService taskService;
     private final HistoryService historyService;
     private final Decisions decisions;
-    private final ObjectMapper objectMapper;
+    private final RequestContents contents;
 
     RequestViews(Requests requests, ReferenceData referenceData, TaskService taskService,
-                 HistoryService historyService, Decisions decisions, ObjectMapper objectMapper) {
+                 HistoryService historyService, Decisions decisions, RequestContents contents) {
         this.requests = requests;
         this.referenceData = referenceData;
         this.taskService = taskService;
         this.historyService = historyService;
         this.decisions = decisions;
-        this.objectMapper = objectMapper;
+        this.contents = contents;
     }
 
     public RequestSummary summary(RequestRecord request) {
@@ -90,7 +89,7 @@ public class RequestViews {
                 request.focusAreaCode(),
                 referenceData.focusArea(request.focusAreaCode()).map(f -> f.name()).orElse(null),
                 request.title(), request.submittedBy(), request.submittedAt(), request.updatedAt(), request.closedAt(),
-                submission(request), requests.ministriesOf(request.id()), currentSteps(request),
+                contents.of(request), requests.ministriesOf(request.id()), currentSteps(request),
                 openTasks(request.reference()),
                 decisions.decisionOn(request.id()).orElse(null),
                 Map.of("self", self(request), "withdrawal", self(request) + "/withdrawal"));
@@ -132,15 +131,6 @@ public class RequestViews {
                 .map(IdentityLink::getGroupId).sorted().toList();
         return new OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), groups, task.getAssignee(),
                 task.getCreateTime(), task.getDueDate());
-    }
-
-    private Map<String, Object> submission(RequestRecord request) {
-        try {
-            return objectMapper.readValue(request.payload(), new TypeReference<>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored payload of " + request.reference() + " is not JSON", e);
-        }
     }
 
     static String self(RequestRecord request) {
