@@ -61,6 +61,10 @@ class AuditTrailController {
         this.exports = exports;
     }
 
+    /** A page of a case's audit trail: each entry by the CSV's columns. */
+    record TrailPage(List<Map<String, Object>> items, int page, int pageSize, long total, Map<String, String> _links) {
+    }
+
     @GetMapping("/api/v1/requests/{reference}/audit-trail")
     @Operation(summary = "The audit trail of one request, in chain order (auditors, programme office)",
             description = "JSON with paging links, or CSV with Accept: text/csv or format=csv (the same page). "
@@ -101,13 +105,8 @@ class AuditTrailController {
             headers.set(HttpHeaders.LINK, String.join(", ", linkHeader));
             return ResponseEntity.ok().headers(headers).body(body.toString());
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("items", entries.stream().map(AuditTrailController::item).toList());
-        result.put("page", pageNumber);
-        result.put("pageSize", size);
-        result.put("total", total);
-        result.put("_links", links);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new TrailPage(
+                entries.stream().map(AuditTrailController::item).toList(), pageNumber, size, total, links));
     }
 
     @GetMapping("/api/v1/audit/export")

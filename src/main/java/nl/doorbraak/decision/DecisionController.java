@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -61,17 +63,15 @@ class DecisionController {
         RequestListQuery.Page query = listQuery.parse(parameters, "format");
         boolean csv = "csv".equals(parameters.get("format"));
         long total = requests.count(user, query.filter().within(Decisions.DECIDED_REQUESTS));
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<RegisterEntry> items = new ArrayList<>();
         for (RequestRecord request : requests.list(user, query.filter().within(Decisions.DECIDED_REQUESTS), query.offset(), query.pageSize())) {
             decisions.onRequest(request.id()).ifPresent(decision -> items.add(item(request, decision)));
         }
         if (csv) {
             StringBuilder body = new StringBuilder();
             Csv.appendRow(body, CSV_COLUMNS);
-            for (Map<String, Object> item : items) {
-                List<String> cells = new ArrayList<>();
-                CSV_COLUMNS.forEach(column -> cells.add(cell(item.get(column))));
-                Csv.appendRow(body, cells);
+            for (RegisterEntry item : items) {
+                Csv.appendRow(body, item.cells());
             }
             return ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -79,49 +79,49 @@ class DecisionController {
                     .header("X-Total-Count", Long.toString(total))
                     .body(body.toString());
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("items", items);
-        result.put("page", query.page());
-        result.put("pageSize", query.pageSize());
-        result.put("total", total);
-        result.put("_links", query.links("/api/v1/decisions", total));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new RegisterPage(items, query.page(),
+                query.pageSize(), total, query.links("/api/v1/decisions", total)));
     }
 
-    /** A cell of the published register; amounts per ministry as "ocw=2400000.00; szw=800000.00". */
-    private static String cell(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            List<String> parts = new ArrayList<>();
-            map.forEach((key, amount) -> parts.add(key + "=" + amount));
-            return String.join("; ", parts);
+    /** A page of the decision register. */
+    record RegisterPage(List<RegisterEntry> items, int page, int pageSize, long total, Map<String, String> _links) {
+    }
+
+    /** One decision as the register publishes it; the CSV has the same columns in this order. */
+    record RegisterEntry(String reference, String kind, String municipality, String focusArea, String title,
+                         String outcome, String instrument, String conditions, String rationale,
+                         OffsetDateTime decidedAt, LocalDate effectiveDate, LocalDate evaluationDate,
+                         BigDecimal grantedTotal, Map<String, BigDecimal> grantedAmounts) {
+
+        /** The CSV row; amounts per ministry as "ocw=2400000.00; szw=800000.00". */
+        List<String> cells() {
+            // Arrays.asList keeps the nulls of what a decision does not have
+            return java.util.Arrays.asList(reference, kind, municipality, focusArea, title, outcome, instrument,
+                    conditions, rationale, decidedAt, effectiveDate, evaluationDate, grantedTotal, grantedAmounts)
+                    .stream().map(RegisterEntry::cell).toList();
         }
-        return value == null ? null : value.toString();
+
+        private static String cell(Object value) {
+            if (value instanceof Map<?, ?> map) {
+                List<String> parts = new ArrayList<>();
+                map.forEach((key, amount) -> parts.add(key + "=" + amount));
+                return String.join("; ", parts);
+            }
+            return value == null ? null : value.toString();
+        }
     }
 
-    private Map<String, Object> item(RequestRecord request, DecisionRecord decision) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("reference", request.reference());
-        item.put("kind", request.kind());
-        item.put("municipality", referenceData.municipality(request.municipalityCode()).map(m -> m.name())
-                .orElse(request.municipalityCode()));
-        item.put("focusArea", referenceData.focusArea(request.focusAreaCode()).map(f -> f.name())
-                .orElse(request.focusAreaCode()));
-        item.put("title", request.title());
-        item.put("outcome", Vocabulary.labelOf(DecisionOutcome.class, decision.outcome()));
-        item.put("instrument", Instruments.label(decision.instrument()));
-        item.put("conditions", decision.conditions());
-        item.put("rationale", decision.rationale());
-        item.put("decidedAt", decision.decidedAt());
-        item.put("effectiveDate", decision.effectiveDate());
-        item.put("evaluationDate", decision.evaluationDate());
+    private RegisterEntry item(RequestRecord request, DecisionRecord decision) {
         List<GrantedLine> lines = decisions.linesOf(decision);
-        if (!lines.isEmpty()) {
-            // the pooled amount per ministry, as the register keeps it (exact euros)
-            Map<String, BigDecimal> granted = new LinkedHashMap<>();
-            lines.forEach(line -> granted.put(line.ministryCode(), line.grantedAmount()));
-            item.put("grantedAmounts", granted);
-            item.put("grantedTotal", Amounts.sum(granted.values()));
-        }
-        return item;
+        // the pooled amount per ministry, as the register keeps it (exact euros)
+        Map<String, BigDecimal> granted = new LinkedHashMap<>();
+        lines.forEach(line -> granted.put(line.ministryCode(), line.grantedAmount()));
+        return new RegisterEntry(request.reference(), request.kind(),
+                referenceData.municipality(request.municipalityCode()).map(m -> m.name()).orElse(request.municipalityCode()),
+                referenceData.focusArea(request.focusAreaCode()).map(f -> f.name()).orElse(request.focusAreaCode()),
+                request.title(), Vocabulary.labelOf(DecisionOutcome.class, decision.outcome()),
+                Instruments.label(decision.instrument()), decision.conditions(), decision.rationale(),
+                decision.decidedAt(), decision.effectiveDate(), decision.evaluationDate(),
+                lines.isEmpty() ? null : Amounts.sum(granted.values()), lines.isEmpty() ? null : granted);
     }
 }

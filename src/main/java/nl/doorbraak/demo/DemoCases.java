@@ -110,12 +110,12 @@ class DemoCases implements ApplicationRunner {
         }
     }
 
-    private String submit(String userId, String key, Map<String, Object> input) {
+    private String submit(String userId, String key, Map<String, ?> input) {
         return submit(userId, key, RequestKind.RULE_CHANGE, input);
     }
 
     /** Submits the request once; returns its reference if it is new, or null if it existed already. */
-    private String submit(String userId, String key, RequestKind kind, Map<String, Object> input) {
+    private String submit(String userId, String key, RequestKind kind, Map<String, ?> input) {
         DoorbraakUser user = users.find(userId).orElseThrow();
         RequestSubmission.Submitted submitted = submission.submit(kind, input, user, key);
         if (!submitted.replayed()) {
@@ -124,7 +124,7 @@ class DemoCases implements ApplicationRunner {
         return submitted.replayed() ? null : submitted.request().reference();
     }
 
-    private void complete(String reference, String taskKey, String userId, Map<String, Object> variables) {
+    private void complete(String reference, String taskKey, String userId, Map<String, ?> variables) {
         DoorbraakUser user = users.find(userId).orElseThrow();
         Set<String> groups = user.groups();
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey)
@@ -138,9 +138,10 @@ class DemoCases implements ApplicationRunner {
     }
 
     /** Heerlen-Noord pools three earmarked budgets for 2026–2028 (reference-data.md). */
-    private static Map<String, Object> heerlenNoord() {
+    /** The body an API client would send; see the API documentation of {@code POST /api/v1/requests}. */
+    private static Map<String, ?> heerlenNoord() {
         List<Integer> years = List.of(2026, 2027, 2028);
-        Map<String, Object> input = new HashMap<>();
+        var input = new HashMap<String, Object>();
         input.put("focusArea", "heerlen-noord");
         input.put("title", "Eén budget voor kansen van jongeren in Heerlen-Noord");
         input.put("purpose", "Verlengde leertijd op school, een baangarantie voor jongeren en een gezonde leefomgeving "
@@ -160,11 +161,11 @@ class DemoCases implements ApplicationRunner {
         return input;
     }
 
-    private static Map<String, Object> request(String focusArea, String title, String regulation, String article,
+    private static Map<String, ?> request(String focusArea, String title, String regulation, String article,
                                                List<String> ruleDomains, String conflict, String proposal,
                                                String instrument, long residents, String urgency, String contactName,
                                                String contactEmail) {
-        Map<String, Object> input = new HashMap<>();
+        var input = new HashMap<String, Object>();
         input.put("focusArea", focusArea);
         input.put("title", title);
         input.put("regulation", regulation);

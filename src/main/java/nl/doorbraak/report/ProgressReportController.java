@@ -83,20 +83,19 @@ class ProgressReportController {
         };
     }
 
+    /** A stored report in the list of stored reports. */
+    record StoredReportItem(String period, java.time.LocalDate firstDay, java.time.LocalDate lastDay,
+                            java.time.OffsetDateTime generatedAt, String contentHash, Map<String, String> _links) {
+    }
+
     @GetMapping(path = "/stored", produces = "application/json")
     @Operation(summary = "The reports stored at the end of each period, with the SHA-256 of each")
-    List<Map<String, Object>> storedReports(@AuthenticationPrincipal DoorbraakUser user) {
+    List<StoredReportItem> storedReports(@AuthenticationPrincipal DoorbraakUser user) {
         requireFullReport(user);
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<StoredReportItem> items = new ArrayList<>();
         for (StoredProgressReports.StoredReport report : stored.list()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("period", report.period());
-            item.put("firstDay", report.firstDay());
-            item.put("lastDay", report.lastDay());
-            item.put("generatedAt", report.generatedAt());
-            item.put("contentHash", report.contentHash());
-            item.put("_links", Map.of("self", "/api/v1/reports/progress/stored/" + report.period()));
-            items.add(item);
+            items.add(new StoredReportItem(report.period(), report.firstDay(), report.lastDay(), report.generatedAt(),
+                    report.contentHash(), Map.of("self", "/api/v1/reports/progress/stored/" + report.period())));
         }
         return items;
     }

@@ -43,7 +43,7 @@ public class TaskCompletion {
     }
 
     /** Validates the input against the task's form (every error at once) and completes the task. */
-    public void complete(DoorbraakUser user, String id, Map<String, Object> body) {
+    public void complete(DoorbraakUser user, String id, Map<String, ?> body) {
         Task task = visibleTask(id, user);
         if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
             throw new ConflictException("Deze taak is toegewezen aan " + task.getAssignee() + ".");

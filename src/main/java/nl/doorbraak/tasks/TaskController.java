@@ -105,7 +105,7 @@ class TaskController {
     @Operation(summary = "Complete a task with the values of its form",
             description = "The same rules as the task's form in Tasklist; every error is reported at once.")
     ResponseEntity<Void> complete(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String id,
-                                  @RequestBody Map<String, Object> body) {
+                                  @RequestBody Map<String, ?> body) {
         completion.complete(user, id, body);
         return ResponseEntity.noContent().build();
     }

@@ -45,8 +45,8 @@ final class Forms {
     }
 
     /** The non-blank single values of the given fields. */
-    static Map<String, Object> texts(MultiValueMap<String, String> form, List<String> fields) {
-        Map<String, Object> input = new LinkedHashMap<>();
+    static Map<String, String> texts(MultiValueMap<String, String> form, List<String> fields) {
+        Map<String, String> input = new LinkedHashMap<>();
         for (String field : fields) {
             String value = form.getFirst(field);
             if (value != null && !value.isBlank()) {

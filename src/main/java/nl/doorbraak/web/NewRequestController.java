@@ -84,7 +84,7 @@ class NewRequestController {
         if (chosen == null) {
             return "web/new-request-kind";
         }
-        Map<String, Object> values = new LinkedHashMap<>();
+        var values = new LinkedHashMap<String, Object>();
         values.put("ruleDomains", List.of());
         values.put("budgetLines", List.of(emptyLine()));
         values.put("urgency", "normal");
@@ -99,7 +99,7 @@ class NewRequestController {
         RequestKind kind = RequestKind.ofCode(String.valueOf(form.getFirst("kind"))).orElseThrow(
                 () -> new ConflictException("Onbekende soort verzoek."));
         boolean budget = kind == RequestKind.BUDGET_POOLING;
-        Map<String, Object> values = new LinkedHashMap<>(Forms.texts(form, fieldsOf(kind)));
+        Map<String, String> values = Forms.texts(form, fieldsOf(kind));
         List<String> ruleDomains = form.getOrDefault("ruleDomains", List.of());
         List<Map<String, String>> lines = new ArrayList<>(Forms.rows(form, "budgetLines", LINE_FIELDS));
         String idempotencyKey = form.getFirst("idempotencyKey");
@@ -123,7 +123,7 @@ class NewRequestController {
             return show(user, kind, display(values, ruleDomains, lines), Map.of(), idempotencyKey, model);
         }
 
-        Map<String, Object> input = new LinkedHashMap<>(values);
+        var input = new LinkedHashMap<String, Object>(values);
         if (!budget && !ruleDomains.isEmpty()) {
             input.put("ruleDomains", ruleDomains);
         }
@@ -160,7 +160,7 @@ class NewRequestController {
         return "redirect:/verzoeken/" + reference;
     }
 
-    private String show(DoorbraakUser user, RequestKind kind, Map<String, Object> values,
+    private String show(DoorbraakUser user, RequestKind kind, Map<String, ?> values,
                         Map<String, List<String>> errors, String idempotencyKey, Model model) {
         String municipality = user.municipalityCode().orElseThrow();
         model.addAttribute("kind", kind.code());
@@ -185,22 +185,22 @@ class NewRequestController {
     }
 
     /** The form as it was posted, to be shown again. */
-    private static Map<String, Object> shown(MultiValueMap<String, String> form, RequestKind kind) {
+    private static Map<String, ?> shown(MultiValueMap<String, String> form, RequestKind kind) {
         return display(Forms.texts(form, fieldsOf(kind)), form.getOrDefault("ruleDomains", List.of()),
                 Forms.rows(form, "budgetLines", LINE_FIELDS));
     }
 
-    private static Map<String, Object> display(Map<String, Object> values, List<String> ruleDomains,
-                                               List<Map<String, String>> lines) {
-        Map<String, Object> shown = new LinkedHashMap<>(values);
+    private static Map<String, ?> display(Map<String, String> values, List<String> ruleDomains,
+                                          List<Map<String, String>> lines) {
+        var shown = new LinkedHashMap<String, Object>(values);
         shown.put("ruleDomains", ruleDomains);
         shown.put("budgetLines", lines);
         return shown;
     }
 
     /** A budget line as the API takes it: years as a list ("2026, 2027" or "2026 2027"). */
-    private static Map<String, Object> lineInput(Map<String, String> line) {
-        Map<String, Object> input = new LinkedHashMap<>();
+    private static Map<String, ?> lineInput(Map<String, String> line) {
+        var input = new LinkedHashMap<String, Object>();
         line.forEach((field, value) -> {
             if (value.isBlank()) {
                 return;

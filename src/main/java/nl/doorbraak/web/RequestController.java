@@ -58,6 +58,15 @@ class RequestController {
         this.listQuery = listQuery;
     }
 
+    /** A page of the caller's requests. */
+    record RequestPage(List<RequestViews.RequestSummary> items, int page, int pageSize, long total,
+                       Map<String, String> _links) {
+    }
+
+    /** What happened to one request. */
+    record Timeline(String reference, List<RequestTimeline.Item> items) {
+    }
+
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Submit a request (municipality users)",
             description = "The municipality is the caller's; every validation error is reported at once. "
@@ -103,19 +112,12 @@ class RequestController {
                     + "director and auditors all. Filters: status, kind, focusArea, municipality, ministry "
                     + "(routed to), submittedFrom and submittedTo (dates, inclusive), q (text in the title); "
                     + "sort: -submittedAt (default), submittedAt, reference, -reference, status, title.")
-    Map<String, Object> list(@AuthenticationPrincipal DoorbraakUser user,
-                             @RequestParam Map<String, String> parameters) {
+    RequestPage list(@AuthenticationPrincipal DoorbraakUser user, @RequestParam Map<String, String> parameters) {
         RequestListQuery.Page query = listQuery.parse(parameters);
         long total = requests.count(user, query.filter());
         List<RequestViews.RequestSummary> items = requests.list(user, query.filter(), query.offset(), query.pageSize())
                 .stream().map(views::summary).toList();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("items", items);
-        result.put("page", query.page());
-        result.put("pageSize", query.pageSize());
-        result.put("total", total);
-        result.put("_links", query.links("/api/v1/requests", total));
-        return result;
+        return new RequestPage(items, query.page(), query.pageSize(), total, query.links("/api/v1/requests", total));
     }
 
     @GetMapping("/{reference}")
@@ -129,19 +131,16 @@ class RequestController {
     @Operation(summary = "What happened to the request, in Dutch, for the municipality",
             description = "Derived from the case's audit trail; advice appears without its content until the "
                     + "decision is taken.")
-    Map<String, Object> timeline(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String reference) {
+    Timeline timeline(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String reference) {
         RequestRecord request = requests.findVisible(reference, user)
                 .orElseThrow(() -> new NotFoundException("Verzoek '" + reference + "' bestaat niet."));
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("reference", reference);
-        result.put("items", timeline.of(request));
-        return result;
+        return new Timeline(reference, timeline.of(request));
     }
 
     @PostMapping(path = "/{reference}/withdrawal")
     @Operation(summary = "Withdraw a request (the submitting municipality, until the decision)")
     RequestViews.RequestDetail withdraw(@AuthenticationPrincipal DoorbraakUser user, @PathVariable String reference,
-                                        @RequestBody(required = false) Map<String, Object> body) {
+                                        @RequestBody(required = false) Map<String, ?> body) {
         return views.detail(withdrawal.withdraw(reference, user, body == null ? Map.of() : body));
     }
 

@@ -48,8 +48,8 @@ public final class InputSchema {
      * same checks and messages apply as to the API; a JSON body never comes through here, so
      * {@code "firstYear":"2027"} there stays text and is refused.
      */
-    public Map<String, Object> fromText(Map<String, ?> input) {
-        Map<String, Object> typed = new LinkedHashMap<>(input);
+    public Map<String, ?> fromText(Map<String, ?> input) {
+        var typed = new LinkedHashMap<String, Object>(input);
         for (InputField field : fields) {
             Object value = typed.get(field.key());
             if (value == null) {
@@ -85,8 +85,8 @@ public final class InputSchema {
                 ? Long.valueOf(text.strip()) : value;
     }
 
-    static Map<String, Object> stringKeys(Map<?, ?> map) {
-        Map<String, Object> keyed = new LinkedHashMap<>();
+    static Map<String, ?> stringKeys(Map<?, ?> map) {
+        var keyed = new LinkedHashMap<String, Object>();
         map.forEach((key, item) -> keyed.put(String.valueOf(key), item));
         return keyed;
     }
