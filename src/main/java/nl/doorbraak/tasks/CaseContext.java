@@ -119,7 +119,7 @@ class CaseContext implements TaskListener {
             context.put("caseMinistry", ministryAbbreviation);
         }
         context.put("caseDocuments", documentList(request));
-        task.setVariablesLocal(context);
+        CaseContextVariables.store(task, context);
     }
 
     /**
@@ -226,12 +226,5 @@ class CaseContext implements TaskListener {
 
     private static String text(Object value) {
         return value == null ? "" : value.toString();
-    }
-
-    static List<String> contextKeys() {
-        return List.of("caseReference", "caseMunicipality", "caseFocusArea", "caseTitle", "caseRule",
-                "caseRuleDomains", "caseConflict", "caseProposal", "caseInstrument", "caseUrgency", "caseHistory",
-                "caseMinistry", "caseDocuments", "casePurpose", "casePeriod", "caseBudgetLines", "caseTotalAmount",
-                "caseAccountability", "caseDecision", "caseBudgetYear");
     }
 }

@@ -131,16 +131,7 @@ class TaskController {
     }
 
     private TaskView view(Task task, String reference, List<String> candidateGroups, boolean withContext) {
-        Map<String, Object> context = null;
-        if (withContext) {
-            context = new HashMap<>();
-            for (String key : CaseContext.contextKeys()) {
-                Object value = taskService.getVariableLocal(task.getId(), key);
-                if (value != null) {
-                    context.put(key, value);
-                }
-            }
-        }
+        Map<String, Object> context = withContext ? CaseContextVariables.of(taskService, task.getId()) : null;
         String processDefinitionKey = Optional.ofNullable(task.getProcessDefinitionId())
                 .map(definition -> definition.split(":")[0]).orElse(null);
         return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), reference, processDefinitionKey,

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import nl.doorbraak.tasks.CaseContextVariables;
 import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestRecord;
@@ -79,10 +80,10 @@ class BudgetPoolingProcessTests {
         Task intake = task(pi, "Task_CheckBudgetLines");
         assertThat(intake.getName()).isEqualTo("Budgetregels controleren verzoek " + pi.getBusinessKey());
         assertThat(candidateGroups(intake)).containsExactly("programme-office");
-        assertThat(engine.getTaskService().getVariableLocal(intake.getId(), "caseTotalAmount")).isEqualTo("€ 3.500.000,00");
-        assertThat(engine.getTaskService().getVariableLocal(intake.getId(), "casePeriod"))
+        assertThat(CaseContextVariables.of(engine.getTaskService(), intake.getId()).get("caseTotalAmount")).isEqualTo("€ 3.500.000,00");
+        assertThat(CaseContextVariables.of(engine.getTaskService(), intake.getId()).get("casePeriod"))
                 .isEqualTo(FIRST_YEAR + "–" + (FIRST_YEAR + 2));
-        assertThat(engine.getTaskService().getVariableLocal(intake.getId(), "caseBudgetLines").toString())
+        assertThat(CaseContextVariables.of(engine.getTaskService(), intake.getId()).get("caseBudgetLines").toString())
                 .contains("OCW", "Programma School en Omgeving (verlengde leertijd)", "€ 2.400.000,00", "€ 300.000,00");
 
         // the programme office asks for the split over the years; the municipality answers
@@ -109,7 +110,7 @@ class BudgetPoolingProcessTests {
         assertThat(status(pi)).isEqualTo("co-signature");
         Task coSign = task(pi, "Task_CoSign");
         assertThat(candidateGroups(coSign)).containsExactly("ministry-fin");
-        assertThat(engine.getTaskService().getVariableLocal(coSign.getId(), "caseDecision").toString())
+        assertThat(CaseContextVariables.of(engine.getTaskService(), coSign.getId()).get("caseDecision").toString())
                 .startsWith("Toegekend, Bundeling in één specifieke uitkering (SPUK).");
         assertThat(jdbc.sql("SELECT count(*) FROM decision WHERE request_id = ?").param(requestId(pi))
                 .query(Long.class).single()).as("nothing in the register before Financiën co-signs").isZero();

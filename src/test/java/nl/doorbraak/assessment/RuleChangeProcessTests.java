@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import nl.doorbraak.tasks.CaseContextVariables;
 import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestRecord;
@@ -144,12 +145,12 @@ class RuleChangeProcessTests {
         assertThat(pi).isWaitingAt("Task_Coordinate");
         assertThat(status(pi)).isEqualTo("coordination");
         assertThat(variable(pi, "consolidation")).asString().contains("diverging");
-        assertThat(engine.getTaskService().getVariableLocal(task(pi, "Task_Coordinate").getId(), "caseHistory"))
+        assertThat(CaseContextVariables.of(engine.getTaskService(), task(pi, "Task_Coordinate").getId()).get("caseHistory"))
                 .asString().contains("Advies VWS", "Afwijzen", "Advies OCW", "privacytoets");
         complete(pi, "Task_Coordinate", "programme-office",
                 Map.of("coordinationSummary", "VWS en JenV kunnen niet instemmen zonder wetswijziging."));
         assertThat(pi).isWaitingAt("Task_Decide");
-        assertThat(engine.getTaskService().getVariableLocal(task(pi, "Task_Decide").getId(), "caseHistory"))
+        assertThat(CaseContextVariables.of(engine.getTaskService(), task(pi, "Task_Decide").getId()).get("caseHistory"))
                 .asString().contains("Uitkomst interdepartementaal overleg: VWS en JenV kunnen niet instemmen");
         decide(pi, "rejected", null, null, null);
         Jobs.runDue(engine);
@@ -185,7 +186,7 @@ class RuleChangeProcessTests {
         assertThat(status(pi)).isEqualTo("intake");
         assertThat(jdbc.sql("SELECT answer FROM information_request WHERE request_id = ?").param(requestId(pi))
                 .query(String.class).single()).isEqualTo("Ongeveer 1.200.");
-        assertThat(engine.getTaskService().getVariableLocal(task(pi, "Task_Intake").getId(), "caseHistory"))
+        assertThat(CaseContextVariables.of(engine.getTaskService(), task(pi, "Task_Intake").getId()).get("caseHistory"))
                 .asString().contains("Hoeveel huishoudens zijn betrokken?", "Antwoord", "Ongeveer 1.200.");
     }
 

@@ -45,6 +45,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import nl.doorbraak.tasks.CaseContextVariables;
 import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.Jobs;
@@ -164,9 +165,9 @@ class HostileInputTests {
         advise(http, engine, caseReference, "szw", "support", "Past binnen de experimenteerbepaling.");
         Task decide = openTask(taskService, caseReference, "Task_Decide");
         assertThat(taskService.getVariableLocal(decide.getId(), "caseTitle")).isEqualTo(title);
-        assertThat(taskService.getVariableLocal(decide.getId(), "caseConflict")).isEqualTo(conflict);
+        assertThat(CaseContextVariables.of(taskService, decide.getId()).get("caseConflict")).isEqualTo(conflict);
         assertThat(FormComponents.typeOf("forms/decide.form", "caseTitle")).isEqualTo("textfield");
-        assertThat(FormComponents.typeOf("forms/decide.form", "caseConflict")).isEqualTo("textarea");
+        assertThat(FormComponents.typeOf("forms/decide.form", "case.conflict")).isEqualTo("textarea");
 
         CaseSteps.complete(http, TestUsers.PROGRAMME_DIRECTOR, decide.getId(),
                 decision("rejected", "Geen ruimte binnen de wet."));

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import nl.doorbraak.tasks.CaseContextVariables;
 import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.PostgresIntegrationTest;
@@ -91,7 +92,7 @@ class DocumentApiTests {
         intakeComplete(http, engine.getTaskService(), reference, "income-support");
         String assess = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).singleResult()
                 .getId();
-        assertThat(engine.getTaskService().getVariableLocal(assess, "caseDocuments")).asString()
+        assertThat(CaseContextVariables.of(engine.getTaskService(), assess).get("caseDocuments")).asString()
                 .contains("[Juridische analyse.pdf](/camunda/documents/" + reference + "/"
                         + document.path("id").asText() + ")");
     }
@@ -103,7 +104,7 @@ class DocumentApiTests {
         String assess = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).singleResult()
                 .getId();
         String link = "/camunda/documents/" + reference + "/" + id;
-        assertThat(engine.getTaskService().getVariableLocal(assess, "caseDocuments"))
+        assertThat(CaseContextVariables.of(engine.getTaskService(), assess).get("caseDocuments"))
                 .isEqualTo("- [bijlage.pdf](" + link + ") (1 kB)");
 
         java.net.http.HttpClient reviewer = tasklistSession(TestUsers.REVIEWER_SZW);

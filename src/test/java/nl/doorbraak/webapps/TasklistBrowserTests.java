@@ -87,6 +87,10 @@ class TasklistBrowserTests {
         assertThat(tasklist.fieldValue("Focusgebied")).isEqualTo("Rotterdam-Zuid");
         assertThat(tasklist.fieldValue("Regel (regeling en artikel)")).isEqualTo("Participatiewet, artikel 22a");
         assertThat(tasklist.fieldValue("Knelpunt")).startsWith("De kostendelersnorm verlaagt de bijstand");
+        // the fields above and these read members of the task's one JSON variable "case" by path (case.rule, ...)
+        assertThat(tasklist.fieldValue("Regeldomeinen")).isEqualTo("Inkomensondersteuning");
+        assertThat(tasklist.fieldValue("Urgentie")).isEqualTo("Normaal");
+        assertThat(tasklist.fieldValue("Verloop en eerdere adviezen")).startsWith("Ingediend op ");
 
         tasklist.claim();
         tasklist.choose("Uitkomst van de beoordeling", "Advies uitbrengen")

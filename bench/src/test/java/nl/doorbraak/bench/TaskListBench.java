@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import nl.doorbraak.tasks.CaseContextVariables;
 import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestSubmission;
 import nl.doorbraak.security.DoorbraakUser;
@@ -319,7 +320,7 @@ class TaskListBench {
         var clone = tasks.createTaskQuery().processInstanceBusinessKey("BENCH-000001").list();
         for (var task : clone) {
             Object reference = tasks.getVariableLocal(task.getId(), "caseReference");
-            Object ministry = tasks.getVariableLocal(task.getId(), "caseMinistry");
+            Object ministry = CaseContextVariables.of(tasks, task.getId()).get("caseMinistry");
             if (!"BENCH-000001".equals(reference) || !task.getName().endsWith("(" + ministry + ")")) {
                 throw new IllegalStateException("Clone task " + task.getName() + " has context " + reference + ", " + ministry);
             }
