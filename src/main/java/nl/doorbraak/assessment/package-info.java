@@ -3,5 +3,6 @@
  * information requests to the municipality and their lapse, deadlines, reminders and escalation;
  * the delegates the models call for them and the server-side rules of their forms.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Assessment")
+@org.springframework.modulith.ApplicationModule(displayName = "Assessment",
+        allowedDependencies = {"platform", "platform :: validation", "reference", "security", "audit", "notification", "request"})
 package nl.doorbraak.assessment;

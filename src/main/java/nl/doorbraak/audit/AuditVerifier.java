@@ -112,7 +112,7 @@ public class AuditVerifier {
         }
         sql += "ORDER BY e.chain, e.sequence";
         try (Stream<Row> rows = jdbc.sql(sql).params(params).query(AuditVerifier::row).stream();
-             Hashing hashing = new Hashing(check)) {
+             BatchHashing hashing = new BatchHashing(check::entry)) {
             rows.forEach(hashing::add);
             hashing.finish();
         }
@@ -153,84 +153,8 @@ public class AuditVerifier {
         return conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions);
     }
 
-    private record Row(AuditEntry entry, Long headSequence, String headHash) {
-    }
-
-    /**
-     * Hashes a batch of entries on a thread of its own while the next batch is read: reading
-     * (the database, the driver) and hashing take about as long as each other, and one after the
-     * other they kept one of two cores idle. Entries are still checked one by one, in order, each
-     * with the result of its own hash; at most three batches are held at a time.
-     */
-    private static final class Hashing implements AutoCloseable {
-        private static final int BATCH = 1_000;
-        private static final AtomicInteger THREADS = new AtomicInteger();
-
-        private final Check check;
-        private final EntryText text = new EntryText(); // only ever used on the hashing thread
-        private final ExecutorService hasher = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "audit-verification-hashing-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        private List<Row> reading = new ArrayList<>(BATCH);
-        private List<Row> hashing;
-        private Future<boolean[]> hashed;
-
-        Hashing(Check check) {
-            this.check = check;
-        }
-
-        void add(Row row) {
-            reading.add(row);
-            if (reading.size() == BATCH) {
-                handOver();
-            }
-        }
-
-        void finish() {
-            handOver();
-            checkHashed();
-        }
-
-        private void handOver() {
-            checkHashed();
-            List<Row> batch = reading;
-            hashing = batch;
-            hashed = hasher.submit(() -> {
-                boolean[] matches = new boolean[batch.size()];
-                for (int i = 0; i < matches.length; i++) {
-                    matches[i] = text.hashMatches(batch.get(i).entry());
-                }
-                return matches;
-            });
-            reading = new ArrayList<>(BATCH);
-        }
-
-        private void checkHashed() {
-            if (hashed == null) {
-                return;
-            }
-            boolean[] matches;
-            try {
-                matches = hashed.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Verification interrupted", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException("Hashing failed", e.getCause());
-            }
-            for (int i = 0; i < matches.length; i++) {
-                check.entry(hashing.get(i), matches[i]);
-            }
-            hashed = null;
-        }
-
-        @Override
-        public void close() {
-            hasher.shutdownNow();
-        }
+    /** An entry as read for verification, with the head of its chain. */
+    record Row(AuditEntry entry, Long headSequence, String headHash) {
     }
 
     /** By column position: looking each of 21 columns up by name was a measurable share of a verification. */

@@ -4,5 +4,6 @@
  * letters, the evaluation of experiments and exemptions and the yearly accountability of pooled
  * budgets; the server-side rules of their forms and the variables their tasks need.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Decisions")
+@org.springframework.modulith.ApplicationModule(displayName = "Decisions",
+        allowedDependencies = {"platform", "platform :: validation", "reference", "security", "audit", "notification", "request"})
 package nl.doorbraak.decision;

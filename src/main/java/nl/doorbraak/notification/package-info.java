@@ -3,5 +3,6 @@
  * transaction; an asynchronous process step with retries sends what is in the outbox, so a
  * mail server that is down delays a message but never loses it and never rolls back a decision.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+        allowedDependencies = {"platform", "audit"})
 package nl.doorbraak.notification;

@@ -5,5 +5,6 @@
  * clock, CSV, the OpenAPI document and the refusal event; sub-packages {@code validation} (input
  * rules) and {@code engine} (engine start-up and patches).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Platform",
+        allowedDependencies = {})
 package nl.doorbraak.platform;

@@ -3,5 +3,6 @@
  * ministries and the rule domains they own. Seeded by Flyway, editable as data, read-only
  * through the API and through {@link nl.doorbraak.reference.ReferenceData} for other modules.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Reference data")
+@org.springframework.modulith.ApplicationModule(displayName = "Reference data",
+        allowedDependencies = {"platform"})
 package nl.doorbraak.reference;

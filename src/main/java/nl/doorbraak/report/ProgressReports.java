@@ -1,5 +1,11 @@
 package nl.doorbraak.report;
 
+import static nl.doorbraak.report.ReportStatistics.capitalised;
+import static nl.doorbraak.report.ReportStatistics.days;
+import static nl.doorbraak.report.ReportStatistics.median;
+import static nl.doorbraak.report.ReportStatistics.percentile;
+import static nl.doorbraak.report.ReportStatistics.seconds;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -64,7 +70,6 @@ import nl.doorbraak.request.RequestStatus;
 @Service
 class ProgressReports {
 
-    private static final long SECONDS_PER_DAY = 86_400;
     /** A DMN engine of its own, without the process engine's history. */
     private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
@@ -100,8 +105,8 @@ class ProgressReports {
     public ProgressReport build(ReportPeriod period, String municipality) {
         Instant now = CaseClock.now().toInstant();
         Instant asOf = period.to().isBefore(now) ? period.to() : now;
-        Query query = new Query(period.from(), period.to(), asOf, municipality);
-        Names names = new Names(referenceData);
+        ReportQuery query = new ReportQuery(period.from(), period.to(), asOf, municipality);
+        ReportNames names = new ReportNames(referenceData);
         return new ProgressReport(
                 new ProgressReport.Scope(period.label(), period.dutchLabel(), period.firstDay(), period.lastDay(),
                         asOf, municipality, municipality == null ? null : names.municipality(municipality)),
@@ -119,12 +124,12 @@ class ProgressReports {
 
     // --- counts
 
-    private Counts totals(Query query) {
+    private Counts totals(ReportQuery query) {
         return query.sql(jdbc, "SELECT " + COUNTS + " FROM report_request r LEFT JOIN report_decision d ON d.request_id = r.id "
                 + "WHERE r.submitted_at < :asOf" + query.municipalityFilter()).query(ProgressReports::counts).single();
     }
 
-    private List<KindCounts> perKind(Query query) {
+    private List<KindCounts> perKind(ReportQuery query) {
         Map<String, Counts> counts = new HashMap<>();
         query.sql(jdbc, "SELECT r.kind, " + COUNTS + " FROM report_request r LEFT JOIN report_decision d ON d.request_id = r.id "
                         + "WHERE r.submitted_at < :asOf" + query.municipalityFilter() + " GROUP BY r.kind")
@@ -137,7 +142,7 @@ class ProgressReports {
         return kinds;
     }
 
-    private List<AreaCounts> perFocusArea(Query query, Names names) {
+    private List<AreaCounts> perFocusArea(ReportQuery query, ReportNames names) {
         return query.sql(jdbc, "SELECT r.municipality_code, r.focus_area_code, " + COUNTS
                         + " FROM report_request r LEFT JOIN report_decision d ON d.request_id = r.id WHERE r.submitted_at < :asOf"
                         + query.municipalityFilter() + " GROUP BY r.municipality_code, r.focus_area_code")
@@ -149,7 +154,7 @@ class ProgressReports {
                 .toList();
     }
 
-    private List<DomainCounts> perRuleDomain(Query query, Names names) {
+    private List<DomainCounts> perRuleDomain(ReportQuery query, ReportNames names) {
         return query.sql(jdbc, "SELECT rd.rule_domain_code, " + COUNTS
                         + " FROM report_request r JOIN report_request_rule_domain rd ON rd.request_id = r.id"
                         + " LEFT JOIN report_decision d ON d.request_id = r.id WHERE r.submitted_at < :asOf"
@@ -167,7 +172,7 @@ class ProgressReports {
 
     // --- ministries and lead times
 
-    private List<MinistryAssessments> perMinistry(Query query, Names names) {
+    private List<MinistryAssessments> perMinistry(ReportQuery query, ReportNames names) {
         Map<String, List<Long>> durations = new TreeMap<>();
         Map<String, Long> late = new HashMap<>();
         query.sql(jdbc, """
@@ -213,7 +218,7 @@ class ProgressReports {
         return rows;
     }
 
-    private LeadTime leadTime(Query query) {
+    private LeadTime leadTime(ReportQuery query) {
         List<Long> durations = query.sql(jdbc, """
                         SELECT r.submitted_at, d.decided_at FROM report_decision d JOIN report_request r ON r.id = d.request_id
                         WHERE d.decided_at >= :from AND d.decided_at < :to""" + query.municipalityFilter())
@@ -229,7 +234,7 @@ class ProgressReports {
      * rule-change requests of two or more municipalities, over every request submitted up to the
      * end of the period: recurrence builds up over time.
      */
-    private List<Bottleneck> bottlenecks(Query query, Names names) {
+    private List<Bottleneck> bottlenecks(ReportQuery query, ReportNames names) {
         Map<String, List<Object[]>> byRule = new LinkedHashMap<>();
         Map<String, String> ruleNames = new HashMap<>();
         query.sql(jdbc, """
@@ -267,7 +272,7 @@ class ProgressReports {
                 rs.getString("status")};
     }
 
-    private java.util.Optional<Bottleneck> recurring(String type, String subject, List<Object[]> cases, Names names) {
+    private java.util.Optional<Bottleneck> recurring(String type, String subject, List<Object[]> cases, ReportNames names) {
         Set<String> municipalities = new LinkedHashSet<>();
         cases.forEach(row -> municipalities.add((String) row[1]));
         if (municipalities.size() < 2) {
@@ -290,7 +295,7 @@ class ProgressReports {
         }
     }
 
-    private List<Breakthrough> breakthroughs(Query query, Names names) {
+    private List<Breakthrough> breakthroughs(ReportQuery query, ReportNames names) {
         LocalDate asOfDay = query.asOf().atZone(CaseClock.DUTCH_TIME).toLocalDate();
         Map<String, Period> deliveryPeriods = new HashMap<>();
         return query.sql(jdbc, """
@@ -339,7 +344,7 @@ class ProgressReports {
 
     // --- budgets and deadlines
 
-    private Budgets budgets(Query query, Names names) {
+    private Budgets budgets(ReportQuery query, ReportNames names) {
         Map<String, BigDecimal[]> perMinistry = new TreeMap<>();
         Map<String, BigDecimal[]> perArea = new TreeMap<>();
         query.sql(jdbc, """
@@ -378,7 +383,7 @@ class ProgressReports {
     }
 
     /** Open steps of requests whose due date had passed at the end of the period (from the engine's history). */
-    private List<PastDeadline> pastDeadline(Query query, Names names) {
+    private List<PastDeadline> pastDeadline(ReportQuery query, ReportNames names) {
         return query.sql(jdbc, """
                         SELECT r.reference, r.municipality_code, r.title, t.NAME_ AS step, t.DUE_DATE_ AS due
                         FROM ACT_HI_TASKINST t
@@ -392,99 +397,5 @@ class ProgressReports {
                     return new PastDeadline(rs.getString("reference"), names.municipality(rs.getString("municipality_code")),
                             rs.getString("title"), rs.getString("step"), due, days(seconds(due, query.asOf())));
                 }).list();
-    }
-
-    // --- arithmetic
-
-    private static long seconds(OffsetDateTime start, OffsetDateTime end) {
-        return Duration.between(start, end).getSeconds();
-    }
-
-    private static long seconds(Instant start, Instant end) {
-        return Duration.between(start, end).getSeconds();
-    }
-
-    /** The median in seconds: the middle value, or the mean of the middle two; null without values. */
-    static Double median(Collection<Long> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Long> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
-    }
-
-    /** The p-th percentile by the nearest-rank method: the value at rank ceil(p/100 × n). */
-    static Double percentile(Collection<Long> values, int p) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Long> sorted = values.stream().sorted().toList();
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return (double) sorted.get(Math.max(rank, 1) - 1);
-    }
-
-    private static BigDecimal days(Double seconds) {
-        return seconds == null ? null
-                : BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(SECONDS_PER_DAY), 2, RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal days(long seconds) {
-        return days((double) seconds);
-    }
-
-    private static String capitalised(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    /** The bounds of the report and, for a municipality's report, its code: bound as named parameters. */
-    private record Query(Instant from, Instant to, Instant asOf, String municipality) {
-
-        String municipalityFilter() {
-            return municipality == null ? "" : " AND r.municipality_code = :municipality";
-        }
-
-        /** The statement with every bound of the report; a statement uses the ones it names. */
-        JdbcClient.StatementSpec sql(JdbcClient jdbc, String sql) {
-            JdbcClient.StatementSpec statement = jdbc.sql(sql)
-                    .param("from", from.atOffset(ZoneOffset.UTC))
-                    .param("to", to.atOffset(ZoneOffset.UTC))
-                    .param("asOf", asOf.atOffset(ZoneOffset.UTC))
-                    // the engine writes its history timestamps as local date-times of this JVM
-                    .param("asOfEngine", Timestamp.from(asOf));
-            return municipality == null ? statement : statement.param("municipality", municipality);
-        }
-    }
-
-    /** Dutch names of reference data, read once per report. */
-    private static final class Names {
-
-        private final Map<String, String> municipalities = new HashMap<>();
-        private final Map<String, String> focusAreas = new HashMap<>();
-        private final Map<String, String> ministries = new HashMap<>();
-        private final Map<String, String> ruleDomains = new HashMap<>();
-
-        Names(ReferenceData referenceData) {
-            referenceData.municipalities().forEach((Municipality m) -> municipalities.put(m.code(), m.name()));
-            referenceData.focusAreas().forEach((FocusArea f) -> focusAreas.put(f.code(), f.name()));
-            referenceData.ministries().forEach((Ministry m) -> ministries.put(m.code(), m.abbreviation()));
-            referenceData.ruleDomains().forEach((RuleDomain d) -> ruleDomains.put(d.code(), d.name()));
-        }
-
-        String municipality(String code) {
-            return municipalities.getOrDefault(code, code);
-        }
-
-        String focusArea(String code) {
-            return focusAreas.getOrDefault(code, code);
-        }
-
-        String ministry(String code) {
-            return ministries.getOrDefault(code, code);
-        }
-
-        String ruleDomain(String code) {
-            return ruleDomains.getOrDefault(code, code);
-        }
     }
 }

@@ -1,7 +1,8 @@
 /**
- * Who the caller is and what they may do: authentication of API callers against the Camunda
- * identities, the security filter chains and headers, and the demo identities, groups,
- * authorizations and Tasklist filters seeded for the default profile.
+ * Who the caller is and what they may do: authentication of every channel against the Camunda
+ * identities, one login throttle per user and source, the security filter chains and headers, the
+ * guard on what the Camunda webapps may write, and the groups and their Camunda authorizations.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Security")
+@org.springframework.modulith.ApplicationModule(displayName = "Security",
+        allowedDependencies = {"platform", "platform :: validation", "reference"})
 package nl.doorbraak.security;

@@ -4,5 +4,6 @@
  * the task API under {@code /api/v1/tasks} with its group pages, the Tasklist filters of every
  * group, and the links from Tasklist to a case's documents.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Tasks")
+@org.springframework.modulith.ApplicationModule(displayName = "Tasks",
+        allowedDependencies = {"platform", "platform :: validation", "reference", "security", "request", "assessment", "decision"})
 package nl.doorbraak.tasks;

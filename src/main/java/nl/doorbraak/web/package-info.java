@@ -1,8 +1,10 @@
 /**
- * The application's own web pages, in Dutch: municipalities submit and follow their requests,
- * auditors and the programme office find cases and read their history, audit trail and process
- * path. Server-rendered (Thymeleaf) on top of the other modules' public services; no logic of
- * its own about requests or the audit trail. Form login with the same identities as the API and
- * Tasklist (see {@code security.SecurityConfiguration}).
+ * What a person reads, composed from the stages below: the Dutch web pages (municipalities submit
+ * and follow their requests; auditors and the programme office find cases and read their history,
+ * audit trail and process path), and the API's request resources that show a whole case (its
+ * detail with decision and open tasks, its timeline). Server-rendered (Thymeleaf); the rules stay
+ * in the modules' services, which the pages and the API call alike.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Web",
+        allowedDependencies = {"platform", "platform :: validation", "reference", "security", "audit", "request", "assessment", "decision", "tasks", "report"})
 package nl.doorbraak.web;
