@@ -5,11 +5,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -120,10 +117,9 @@ public class AuditSeals {
         if (!previous.isEmpty() && !sealedAt.isAfter(previous.get(0).sealedAt())) {
             sealedAt = previous.get(0).sealedAt().plus(1, ChronoUnit.MICROS); // seal times only go forward
         }
-        List<Map<String, Object>> members = heads.stream().map(AuditSeals::members).toList();
-        String hash = hash(prevHash, sequence, sealedAt, members);
+        String hash = hash(prevHash, sequence, sealedAt, heads);
         jdbc.sql("INSERT INTO audit_seal (sequence, sealed_at, heads, prev_hash, hash) VALUES (?, ?, ?, ?, ?)")
-                .params(sequence, sealedAt.atOffset(ZoneOffset.UTC), CanonicalJson.of(members), prevHash, hash)
+                .params(sequence, sealedAt.atOffset(ZoneOffset.UTC), CanonicalJson.of(heads), prevHash, hash)
                 .update();
         for (Candidate candidate : moved) {
             String update = candidate.sealedBefore()
@@ -140,20 +136,13 @@ public class AuditSeals {
      * The hash of a seal: SHA-256 over the previous seal's hash, a newline and the canonical JSON
      * of {@code {"heads": [...], "sealedAt": ..., "sequence": ...}}.
      */
-    static String hash(String prevHash, long sequence, Instant sealedAt, List<? extends Map<String, ?>> heads) {
-        Map<String, Object> seal = new LinkedHashMap<>();
-        seal.put("sequence", sequence);
-        seal.put("sealedAt", AuditHashes.timestamp(sealedAt));
-        seal.put("heads", new ArrayList<>(heads));
-        return AuditHashes.hash(prevHash, CanonicalJson.of(seal));
+    static String hash(String prevHash, long sequence, Instant sealedAt, List<?> heads) {
+        return AuditHashes.hash(prevHash, CanonicalJson.of(
+                new SealContent(heads, AuditHashes.timestamp(sealedAt), sequence)));
     }
 
-    static Map<String, Object> members(SealedHead head) {
-        Map<String, Object> members = new LinkedHashMap<>();
-        members.put("chain", head.chain());
-        members.put("sequence", head.sequence());
-        members.put("hash", head.hash());
-        return members;
+    /** What a seal's hash covers; each head is written as its chain, sequence and hash. */
+    private record SealContent(List<?> heads, String sealedAt, long sequence) {
     }
 
     private static Candidate candidate(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -1,8 +1,6 @@
 package nl.doorbraak.audit;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -109,24 +107,13 @@ public class AuditedReads {
                 .record();
     }
 
-    private static Map<String, Object> summary(VerificationReport report) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("ok", report.ok());
-        summary.put("chainsChecked", report.chainsChecked());
-        summary.put("entriesChecked", report.entriesChecked());
-        summary.put("sealsChecked", report.sealsChecked());
-        summary.put("sealedHeadsChecked", report.sealedHeadsChecked());
-        summary.put("problemsFound", report.problemsFound());
-        BrokenLink broken = report.firstBrokenLink();
-        if (broken != null) {
-            Map<String, Object> link = new LinkedHashMap<>();
-            link.put("chain", broken.chain());
-            link.put("sequence", broken.sequence());
-            link.put("entryId", broken.entryId());
-            link.put("seal", broken.seal());
-            link.put("problem", broken.problem());
-            summary.put("firstBrokenLink", link);
-        }
-        return summary;
+    private static VerificationSummary summary(VerificationReport report) {
+        return new VerificationSummary(report.ok(), report.chainsChecked(), report.entriesChecked(),
+                report.sealsChecked(), report.sealedHeadsChecked(), report.problemsFound(), report.firstBrokenLink());
+    }
+
+    /** What the audit entry of a verification records of its outcome. */
+    private record VerificationSummary(boolean ok, long chainsChecked, long entriesChecked, long sealsChecked,
+                                       long sealedHeadsChecked, long problemsFound, BrokenLink firstBrokenLink) {
     }
 }

@@ -1,5 +1,6 @@
 package nl.doorbraak.audit;
 
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +19,7 @@ public final class CanonicalJson {
 
     public static String of(Object value) {
         StringBuilder out = new StringBuilder();
-        write(value, out);
+        write(plain(value), out);
         return out.toString();
     }
 
@@ -103,5 +104,39 @@ public final class CanonicalJson {
             return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
         }
         return false;
+    }
+
+    /**
+     * Records (also inside lists and maps) as maps of their components by name, so that
+     * {@link #write} stays word for word the offline verifier's.
+     */
+    private static Object plain(Object value) {
+        if (value instanceof Record record) {
+            Map<String, Object> members = new TreeMap<>();
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                try {
+                    members.put(component.getName(), plain(component.getAccessor().invoke(record)));
+                } catch (ReflectiveOperationException unreadable) {
+                    throw new IllegalStateException("Cannot read " + component, unreadable);
+                }
+            }
+            return members;
+        }
+        if (value instanceof List<?> list && list.stream().anyMatch(CanonicalJson::holdsRecord)) {
+            return list.stream().map(member -> member == null ? null : plain(member)).collect(
+                    java.util.stream.Collectors.toList());
+        }
+        if (value instanceof Map<?, ?> map && map.values().stream().anyMatch(CanonicalJson::holdsRecord)) {
+            Map<Object, Object> members = new java.util.LinkedHashMap<>();
+            map.forEach((key, member) -> members.put(key, plain(member)));
+            return members;
+        }
+        return value;
+    }
+
+    private static boolean holdsRecord(Object value) {
+        return value instanceof Record
+                || value instanceof List<?> list && list.stream().anyMatch(CanonicalJson::holdsRecord)
+                || value instanceof Map<?, ?> map && map.values().stream().anyMatch(CanonicalJson::holdsRecord);
     }
 }

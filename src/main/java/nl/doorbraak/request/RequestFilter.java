@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
 /**
  * Which requests a list shows, on top of what the caller may see at all. Every part is optional;
  * {@code sort} is one of {@link #SORTS}.
@@ -36,39 +38,39 @@ public record RequestFilter(String status, String kind, String focusArea, String
     }
 
     /** The SQL conditions of this filter, each starting with AND; their values go into params. */
-    String conditions(Map<String, Object> params) {
+    String conditions(MapSqlParameterSource params) {
         StringBuilder sql = new StringBuilder();
         if (status != null) {
             sql.append(" AND status = :status");
-            params.put("status", status);
+            params.addValue("status", status);
         }
         if (kind != null) {
             sql.append(" AND kind = :kind");
-            params.put("kind", kind);
+            params.addValue("kind", kind);
         }
         if (focusArea != null) {
             sql.append(" AND focus_area_code = :focusArea");
-            params.put("focusArea", focusArea);
+            params.addValue("focusArea", focusArea);
         }
         if (municipality != null) {
             sql.append(" AND municipality_code = :filterMunicipality");
-            params.put("filterMunicipality", municipality);
+            params.addValue("filterMunicipality", municipality);
         }
         if (ministry != null) {
             sql.append(" AND id IN (SELECT request_id FROM request_ministry WHERE ministry_code = :filterMinistry)");
-            params.put("filterMinistry", ministry);
+            params.addValue("filterMinistry", ministry);
         }
         if (submittedFrom != null) {
             sql.append(" AND submitted_at >= :submittedFrom");
-            params.put("submittedFrom", submittedFrom);
+            params.addValue("submittedFrom", submittedFrom);
         }
         if (submittedTo != null) {
             sql.append(" AND submitted_at < :submittedTo");
-            params.put("submittedTo", submittedTo);
+            params.addValue("submittedTo", submittedTo);
         }
         if (text != null) {
             sql.append(" AND LOWER(title) LIKE :text ESCAPE '\\'");
-            params.put("text", "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+            params.addValue("text", "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
         }
         if (within != null) {

@@ -3,15 +3,14 @@ package nl.doorbraak.request;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.security.DoorbraakUser;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -119,26 +118,24 @@ public class Requests {
     /** The request, if the user may see it; otherwise nothing, as if it did not exist. */
     public Optional<RequestRecord> findVisible(String reference, DoorbraakUser user) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM request WHERE reference = :reference AND " + VISIBLE)
-                .param("reference", reference)
-                .params(visibility(user))
+                .paramSource(visibility(user).addValue("reference", reference))
                 .query(RequestRecord.class).optional();
     }
 
     /** A page of the requests the user may see that pass the filter. */
     public List<RequestRecord> list(DoorbraakUser user, RequestFilter filter, long offset, int limit) {
-        Map<String, Object> params = new HashMap<>(visibility(user));
+        MapSqlParameterSource params = visibility(user);
         String conditions = filter.conditions(params);
-        params.put("limit", limit);
-        params.put("offset", offset);
+        params.addValue("limit", limit).addValue("offset", offset);
         return jdbc.sql("SELECT " + COLUMNS + " FROM request WHERE " + VISIBLE + conditions
                         + " ORDER BY " + filter.orderBy() + " LIMIT :limit OFFSET :offset")
-                .params(params).query(RequestRecord.class).list();
+                .paramSource(params).query(RequestRecord.class).list();
     }
 
     public long count(DoorbraakUser user, RequestFilter filter) {
-        Map<String, Object> params = new HashMap<>(visibility(user));
+        MapSqlParameterSource params = visibility(user);
         String conditions = filter.conditions(params);
-        return jdbc.sql("SELECT count(*) FROM request WHERE " + VISIBLE + conditions).params(params)
+        return jdbc.sql("SELECT count(*) FROM request WHERE " + VISIBLE + conditions).paramSource(params)
                 .query(Long.class).single();
     }
 
@@ -164,12 +161,12 @@ public class Requests {
         }
     }
 
-    private static java.util.Map<String, Object> visibility(DoorbraakUser user) {
+    private static MapSqlParameterSource visibility(DoorbraakUser user) {
         Set<String> ministries = user.involvedMinistryCodes();
-        return java.util.Map.of(
-                "all", user.seesAllRequests(),
-                "municipality", user.municipalityCode().orElse("----"),
+        return new MapSqlParameterSource()
+                .addValue("all", user.seesAllRequests())
+                .addValue("municipality", user.municipalityCode().orElse("----"))
                 // an empty IN list is not valid SQL; no ministry has this code
-                "ministries", ministries.isEmpty() ? List.of("-") : List.copyOf(ministries));
+                .addValue("ministries", ministries.isEmpty() ? List.of("-") : List.copyOf(ministries));
     }
 }
