@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import nl.doorbraak.support.PostgresIntegrationTest;
+import nl.doorbraak.support.PostgresModuleTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The reference data served from memory answers as the tables do. */
-@PostgresIntegrationTest
+/**
+ * The reference data served from memory answers as the tables do. The module stands alone: the
+ * test starts it (and the engine and database the application runs on) without any other
+ * module of the application.
+ */
+@PostgresModuleTest
 class ReferenceDataTests {
 
     @Autowired
@@ -21,6 +26,20 @@ class ReferenceDataTests {
     JdbcClient jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void startsWithoutTheOtherModules() {
+        assertThat(context.getBeansOfType(ReferenceController.class)).hasSize(1);
+        for (String bean : context.getBeanDefinitionNames()) {
+            String type = String.valueOf(context.getType(bean));
+            assertThat(type).as(bean).satisfiesAnyOf(
+                    own -> assertThat(own).doesNotContain("nl.doorbraak."),
+                    own -> assertThat(own).contains("nl.doorbraak.reference."),
+                    own -> assertThat(own).contains("nl.doorbraak.DoorbraakApplication"));
+        }
+    }
 
     @Test
     void listsAreTheTablesInTheDatabasesOrder() {

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import nl.doorbraak.support.PostgresIntegrationTest;
+import nl.doorbraak.support.PostgresModuleTest;
 
-@PostgresIntegrationTest
+/** The engine as the platform module configures it, started without any other module. */
+@PostgresModuleTest
 class EngineConfigurationTests {
 
     @Autowired
