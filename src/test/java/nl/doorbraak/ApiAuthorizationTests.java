@@ -43,7 +43,7 @@ import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.TestUsers;
 
 /**
- * Every endpoint of the API against every role, as one table (DESIGN.md, "Quality bars"). The
+ * Every endpoint of the API against every role, as one table. The
  * endpoints come from the application's own OpenAPI document: an operation without a rule in
  * {@link #TABLE} is a failing row, and a rule for an operation the document lacks fails too.
  * Anonymous callers get 401 everywhere. A municipality never learns that another

@@ -1,5 +1,8 @@
 package nl.doorbraak;
 
+import java.nio.file.Path;
+
+import nl.doorbraak.support.GeneratedDocs;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -16,5 +19,10 @@ class ModularityTests {
     @Test
     void writesTheModuleDocumentation() {
         new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+
+    @Test
+    void theCommittedModuleOverviewIsTheCodes() {
+        GeneratedDocs.assertCurrent(Path.of("docs", "modules.md"), new ModuleDocumentation(modules).markdown());
     }
 }

@@ -2,7 +2,7 @@ package nl.doorbraak.security;
 
 import java.util.Optional;
 
-/** The group ids that carry the programme's roles (DESIGN.md, "Users"). */
+/** The group ids that carry the programme's roles (README, "Who uses it"). */
 public final class Groups {
 
     public static final String PROGRAMME_OFFICE = "programme-office";
