@@ -1,6 +1,8 @@
 package nl.doorbraak.audit;
 
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -122,21 +124,26 @@ public final class CanonicalJson {
             }
             return members;
         }
-        if (value instanceof List<?> list && list.stream().anyMatch(CanonicalJson::holdsRecord)) {
-            return list.stream().map(member -> member == null ? null : plain(member)).collect(
-                    java.util.stream.Collectors.toList());
+        if (value instanceof List<?> list) {
+            List<Object> members = new ArrayList<>(list.size());
+            boolean changed = false;
+            for (Object member : list) {
+                Object plain = plain(member);
+                changed |= plain != member;
+                members.add(plain);
+            }
+            return changed ? members : value;
         }
-        if (value instanceof Map<?, ?> map && map.values().stream().anyMatch(CanonicalJson::holdsRecord)) {
-            Map<Object, Object> members = new java.util.LinkedHashMap<>();
-            map.forEach((key, member) -> members.put(key, plain(member)));
-            return members;
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> members = new LinkedHashMap<>();
+            boolean changed = false;
+            for (Map.Entry<?, ?> member : map.entrySet()) {
+                Object plain = plain(member.getValue());
+                changed |= plain != member.getValue();
+                members.put(member.getKey(), plain);
+            }
+            return changed ? members : value;
         }
         return value;
-    }
-
-    private static boolean holdsRecord(Object value) {
-        return value instanceof Record
-                || value instanceof List<?> list && list.stream().anyMatch(CanonicalJson::holdsRecord)
-                || value instanceof Map<?, ?> map && map.values().stream().anyMatch(CanonicalJson::holdsRecord);
     }
 }
