@@ -61,7 +61,9 @@ final class ModuleDocumentation {
 
     private static String publicTypes(ApplicationModule module) {
         StringBuilder types = new StringBuilder();
-        for (NamedInterface named : module.getNamedInterfaces()) {
+        List<NamedInterface> interfaces = module.getNamedInterfaces().stream()
+                .sorted(Comparator.comparing(NamedInterface::isNamed).thenComparing(NamedInterface::getName)).toList();
+        for (NamedInterface named : interfaces) {
             String names = named.asJavaClasses().filter(JavaClass::isTopLevelClass).map(JavaClass::getSimpleName)
                     .sorted().distinct().collect(Collectors.joining(", "));
             if (names.isEmpty()) {
