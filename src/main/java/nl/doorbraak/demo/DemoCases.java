@@ -52,7 +52,7 @@ class DemoCases implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         String rotterdam = submit("rotterdam", "demo-rotterdam-zuid", request("rotterdam-zuid",
                 "Kostendelersnorm voor thuiswonende jongvolwassenen",
-                "Participatiewet", "art. 19a en 22a", List.of("income-support"),
+                "participatiewet", null, "art. 19a en 22a", List.of("income-support"),
                 "Jongvolwassenen (21-27 jaar) die bij hun ouders wonen, verlagen door de kostendelersnorm de "
                         + "bijstand van het huishouden. Gezinnen raken in de schulden of jongeren vertrekken zonder woning.",
                 "Vrijstelling van de kostendelersnorm voor huishoudens in Rotterdam-Zuid met een jongvolwassene "
@@ -60,7 +60,7 @@ class DemoCases implements ApplicationRunner {
                 "temporary-exemption", 2400, "urgent", "Samira El Amrani", "s.elamrani@rotterdam.example"));
         String amsterdam = submit("amsterdam", "demo-amsterdam-zuidoost", request("amsterdam-zuidoost",
                 "Gegevens delen rond gezinnen met meervoudige problematiek",
-                "Uitvoeringswet AVG; Jeugdwet", "art. 7.1.1.1 Jeugdwet", List.of("data-sharing", "youth-care", "education"),
+                "uitvoeringswet-avg", "Uitvoeringswet AVG; Jeugdwet", "art. 7.1.1.1 Jeugdwet", List.of("data-sharing", "youth-care", "education"),
                 "Scholen, jeugdhulp en wijkagenten mogen geen gegevens delen over gezinnen waar zij alle drie "
                         + "zorgen over hebben, waardoor niemand het hele beeld heeft.",
                 "Een wettelijke grondslag voor gegevensdeling binnen het wijkteam Zuidoost, met een "
@@ -68,7 +68,7 @@ class DemoCases implements ApplicationRunner {
                 "law-change", 900, "normal", "Kees Bakker", "k.bakker@amsterdam.example"));
         submit("den-haag", "demo-den-haag-zuidwest", request("den-haag-zuidwest",
                 "Woonscreening uitbreiden naar meer straten",
-                "Wet bijzondere maatregelen grootstedelijke problematiek", "art. 8 en 9",
+                "wet-grootstedelijke-problematiek", null, "art. 8 en 9",
                 List.of("housing-allocation"),
                 "De screening van nieuwe huurders geldt nu voor twaalf straten; de overlast verplaatst zich "
                         + "naar de straten ernaast.",
@@ -76,7 +76,7 @@ class DemoCases implements ApplicationRunner {
                 "policy-change", 15000, "normal", "Ruud Jansen", "r.jansen@denhaag.example"));
         String groningen = submit("groningen", "demo-groningen-noord", request("groningen-noord",
                 "Publieke schulden van inwoners in één regeling",
-                "Wet gemeentelijke schuldhulpverlening; Awir", null, List.of("debt-assistance", "benefits-and-allowances"),
+                "wet-schuldhulpverlening", "Wet gemeentelijke schuldhulpverlening; Awir", null, List.of("debt-assistance", "benefits-and-allowances"),
                 "Inwoners met schulden bij de gemeente, Belastingdienst/Toeslagen en CJIB krijgen te maken met "
                         + "drie invorderingen die elkaars regelingen doorkruisen.",
                 "De gemeente neemt de publieke schulden over en treft één regeling met de inwoner.",
@@ -161,14 +161,19 @@ class DemoCases implements ApplicationRunner {
         return input;
     }
 
-    private static Map<String, ?> request(String focusArea, String title, String regulation, String article,
+    /** A rule-change request on a catalogue entry; {@code regulation} adds words of the municipality's own, or null. */
+    private static Map<String, ?> request(String focusArea, String title, String nationalRule, String regulation,
+                                               String article,
                                                List<String> ruleDomains, String conflict, String proposal,
                                                String instrument, long residents, String urgency, String contactName,
                                                String contactEmail) {
         var input = new HashMap<String, Object>();
         input.put("focusArea", focusArea);
         input.put("title", title);
-        input.put("regulation", regulation);
+        input.put("nationalRule", nationalRule);
+        if (regulation != null) {
+            input.put("regulation", regulation);
+        }
         if (article != null) {
             input.put("article", article);
         }

@@ -133,7 +133,7 @@ public class RequestSubmission {
         requests.insert(request, idempotencyKey);
         requests.insertRuleDomains(request.id(), content.ruleDomains());
         if (content instanceof RuleChangeContent ruleChange) {
-            requests.recordRegulation(request.id(), ruleChange.regulation());
+            requests.recordRule(request.id(), ruleChange.nationalRule(), ruleChange.regulation(), ruleChange.article());
         } else if (content instanceof BudgetPoolingContent pooling) {
             budgetLines.insert(request.id(), pooling.budgetLines());
         }

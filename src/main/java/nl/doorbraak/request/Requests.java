@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.security.DoorbraakUser;
+import nl.doorbraak.catalogue.NationalRules;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,8 +45,10 @@ public class Requests {
     }
 
     /** The national rule a rule-change request is about, for finding recurring bottlenecks. */
-    void recordRegulation(UUID requestId, String regulation) {
-        jdbc.sql("UPDATE request SET regulation = ? WHERE id = ?").params(regulation, requestId).update();
+    /** The rule a rule-change request is about: its catalogue entry (if any), its name in words, its article. */
+    void recordRule(UUID requestId, String nationalRule, String regulation, String article) {
+        jdbc.sql("UPDATE request SET national_rule_id = ?, regulation = ?, rule_article = ? WHERE id = ?")
+                .params(nationalRule, regulation, NationalRules.articleKey(article), requestId).update();
     }
 
     /** The rule domains as the programme office classified them at intake. */

@@ -3,7 +3,12 @@ package nl.doorbraak.request;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import java.util.Optional;
+
+import nl.doorbraak.catalogue.NationalRules;
+import nl.doorbraak.platform.validation.FieldError;
 import nl.doorbraak.platform.validation.InputSchema;
+import nl.doorbraak.platform.validation.Values;
 import nl.doorbraak.reference.ReferenceData;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +26,11 @@ public class RuleChangeSchema implements SubmissionRules {
     public static final Map<String, String> URGENCIES = orderedMap("normal", "Normaal", "urgent", "Urgent");
 
     private final ReferenceData referenceData;
+    private final NationalRules nationalRules;
 
-    RuleChangeSchema(ReferenceData referenceData) {
+    RuleChangeSchema(ReferenceData referenceData, NationalRules nationalRules) {
         this.referenceData = referenceData;
+        this.nationalRules = nationalRules;
     }
 
     @Override
@@ -36,7 +43,8 @@ public class RuleChangeSchema implements SubmissionRules {
         return InputSchema.builder()
                 .choice("focusArea", "Focusgebied", true, this::focusAreas)
                 .text("title", "Titel", true, 200)
-                .text("regulation", "Regeling", true, 200)
+                .choice("nationalRule", "Regeling uit de catalogus", false, nationalRules::choices)
+                .text("regulation", "Regeling (als die niet in de catalogus staat)", false, 200)
                 .text("article", "Artikel", false, 100)
                 .choices("ruleDomains", "Regeldomeinen", true, referenceData::ruleDomainChoices)
                 .text("conflict", "Knelpunt", true, 10_000)
@@ -46,7 +54,21 @@ public class RuleChangeSchema implements SubmissionRules {
                 .choice("urgency", "Urgentie", true, () -> URGENCIES)
                 .text("contactName", "Naam contactpersoon", true, 200)
                 .email("contactEmail", "E-mailadres contactpersoon", true)
+                .check(values -> values.text("nationalRule") == null && values.text("regulation") == null
+                        ? Optional.of(new FieldError("regulation",
+                                "Kies de regeling uit de catalogus, of beschrijf de regeling als die er niet in staat."))
+                        : Optional.empty())
                 .build();
+    }
+
+    /** The catalogue entry's name stands in for the free text, so every request names its rule in words. */
+    @Override
+    public Values withDerivedValues(Values values) {
+        String nationalRule = values.text("nationalRule");
+        if (nationalRule == null || values.text("regulation") != null) {
+            return values;
+        }
+        return values.with("regulation", nationalRules.find(nationalRule).orElseThrow().name());
     }
 
     Map<String, String> focusAreas() {

@@ -6,5 +6,5 @@
  * {@link nl.doorbraak.request.CaseVariables}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Requests",
-        allowedDependencies = {"platform", "platform :: validation", "reference", "security", "audit", "notification"})
+        allowedDependencies = {"platform", "platform :: validation", "reference", "catalogue", "security", "audit", "notification"})
 package nl.doorbraak.request;

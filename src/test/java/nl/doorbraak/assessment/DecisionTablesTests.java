@@ -267,6 +267,10 @@ class DecisionTablesTests {
         expected.put("evaluation-assessment", List.of("P14D", "P3D", "P14D", "P3D"));
         expected.put("accountability-report", List.of("P60D", "P14D", "P60D", "P14D"));
         expected.put("accountability-check", List.of("P30D", "P7D", "P30D", "P7D"));
+        expected.put("signal-answer", List.of("P42D", "P7D", "P42D", "P7D"));
+        expected.put("join-intake", List.of("P5D", "P1D", "P5D", "P1D"));
+        expected.put("join-confirmation", List.of("P10D", "P2D", "P10D", "P2D"));
+        expected.put("join-decision", List.of("P10D", "P2D", "P10D", "P2D"));
 
         expected.forEach((taskType, periods) -> {
             assertDeadline(taskType, "normal", periods.get(0), periods.get(1));

@@ -96,7 +96,8 @@ class SubmissionValidationTests {
         assertThat(problem.path("detail").asText()).isEqualTo("De invoer bevat 12 fouten.");
         assertThat(errorMessage(problem, "focusArea")).isEqualTo("Focusgebied 'amsterdam-zuidoost' ligt niet in uw gemeente.");
         assertThat(errorMessage(problem, "title")).isEqualTo("Titel moet tekst zijn.");
-        assertThat(errorMessage(problem, "regulation")).isEqualTo("Regeling is verplicht.");
+        assertThat(errorMessage(problem, "regulation")).isEqualTo(
+                "Kies de regeling uit de catalogus, of beschrijf de regeling als die er niet in staat.");
         assertThat(errorMessage(problem, "ruleDomains")).isEqualTo("Regeldomeinen moet een lijst zijn.");
         assertThat(errorMessage(problem, "conflict")).isEqualTo("Knelpunt mag hoogstens 10000 tekens bevatten (nu 100000).");
         assertThat(errorMessage(problem, "requestedInstrument")).startsWith("Gevraagd instrument heeft een onbekende waarde");
@@ -133,7 +134,8 @@ class SubmissionValidationTests {
         JsonNode problem = badRequest(DELFT, Map.of("kind", "rule-change"));
         assertThat(errorFields(problem)).containsExactlyInAnyOrder("focusArea", "title", "regulation", "ruleDomains",
                 "conflict", "proposedSolution", "requestedInstrument", "urgency", "contactName", "contactEmail");
-        problem.path("errors").forEach(error -> assertThat(error.path("message").asText()).endsWith("is verplicht."));
+        problem.path("errors").forEach(error -> assertThat(error.path("message").asText())
+                .matches(".* is verplicht\\.|Kies de regeling uit de catalogus, .*"));
     }
 
     static Stream<Arguments> oneWrongValue() {

@@ -1,0 +1,9 @@
+/**
+ * The catalogue of national rules: the regulations this programme's requests name, by their
+ * identifier in the national legislation register (BWB) with the responsible ministry and the
+ * rule domains they propose. Read by other modules through
+ * {@link nl.doorbraak.catalogue.NationalRules}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "National-rule catalogue",
+        allowedDependencies = {"platform", "reference"})
+package nl.doorbraak.catalogue;
