@@ -37,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import nl.doorbraak.catalogue.CatalogueTestEntries;
 import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.PostgresIntegrationTest;
@@ -125,7 +126,11 @@ class ApiAuthorizationTests {
         DECISIONS_CSV("GET /api/v1/decisions", "?format=csv"),
         AUDIT_TRAIL("GET /api/v1/requests/{reference}/audit-trail", ""),
         AUDIT_EXPORT("GET /api/v1/audit/export", ""),
-        AUDIT_VERIFICATION("GET /api/v1/audit/verification", "?reference={reference}");
+        AUDIT_VERIFICATION("GET /api/v1/audit/verification", "?reference={reference}"),
+        NATIONAL_RULES("GET /api/v1/national-rules", ""),
+        NATIONAL_RULE("GET /api/v1/national-rules/{id}", ""),
+        ADD_NATIONAL_RULE("POST /api/v1/national-rules", ""),
+        CHANGE_NATIONAL_RULE("PUT /api/v1/national-rules/{id}", "an entry the programme office added");
 
         final String operation;
         final String situation;
@@ -187,6 +192,11 @@ class ApiAuthorizationTests {
             {Endpoint.AUDIT_TRAIL,                401, 403, 403,  403, 403,  403,  200, 403, 200, 403},
             {Endpoint.AUDIT_EXPORT,               401, 403, 403,  403, 403,  403,  200, 403, 200, 403},
             {Endpoint.AUDIT_VERIFICATION,         401, 403, 403,  403, 403,  403,  200, 403, 200, 403},
+            // everyone reads the catalogue of national rules; the programme office maintains it
+            {Endpoint.NATIONAL_RULES,             401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.NATIONAL_RULE,              401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.ADD_NATIONAL_RULE,          401, 403, 403,  403, 403,  403,  201, 403, 403, 403},
+            {Endpoint.CHANGE_NATIONAL_RULE,       401, 403, 403,  403, 403,  403,  200, 403, 403, 403},
     };
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
@@ -212,10 +222,14 @@ class ApiAuthorizationTests {
     String assessmentTask;
     String decisionTask;
     String documentInAssessment;
+    String catalogueEntry;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeAll
     void sharedCases() {
         http = new Http(port);
+        catalogueEntry = CatalogueTestEntries.add(http);
         inIntake = newCase();
         intakeTask = openTask(taskService, inIntake, "Task_Intake").getId();
         inAssessment = caseInAssessment();
@@ -228,6 +242,15 @@ class ApiAuthorizationTests {
     @BeforeEach
     void client() {
         http = new Http(port);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void removeTheCatalogueEntriesAdded() {
+        CatalogueTestEntries.removeAll(jdbc);
+    }
+
+    private int currentVersion(String catalogueEntry) {
+        return Http.json(http.get("/api/v1/national-rules/" + catalogueEntry, TestUsers.AUDITOR)).path("version").asInt();
     }
 
     /** Every operation of the OpenAPI document, as "METHOD /path/{template}". */
@@ -336,6 +359,15 @@ class ApiAuthorizationTests {
             case AUDIT_TRAIL -> get("/api/v1/requests/" + inAssessment + "/audit-trail?pageSize=5", user);
             case AUDIT_EXPORT -> get("/api/v1/audit/export?from=2026-11-01&to=2026-11-02", user);
             case AUDIT_VERIFICATION -> get("/api/v1/audit/verification?reference=" + inAssessment, user);
+            case NATIONAL_RULES -> get("/api/v1/national-rules?ministry=szw", user);
+            case NATIONAL_RULE -> get("/api/v1/national-rules/participatiewet", user);
+            case ADD_NATIONAL_RULE -> postJson(http, "/api/v1/national-rules", user,
+                    CatalogueTestEntries.body(CatalogueTestEntries.newId(), CatalogueTestEntries.newBwbId()));
+            case CHANGE_NATIONAL_RULE -> http.send((user == null ? http.request("/api/v1/national-rules/"
+                    + catalogueEntry) : http.request("/api/v1/national-rules/" + catalogueEntry, user))
+                    .header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(CaseSteps.json(CatalogueTestEntries.change(
+                            CatalogueTestEntries.newBwbId(), "Gewijzigd", currentVersion(catalogueEntry))))).build());
         };
 
         if (expected >= 400) {

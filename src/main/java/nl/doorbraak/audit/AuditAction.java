@@ -48,7 +48,11 @@ public enum AuditAction {
     ACCESS_NOT_FOUND,
     CSRF_REFUSED,
     ENGINE_AUTHORIZATION_REFUSED,
-    FORBIDDEN_FIELDS_REFUSED;
+    FORBIDDEN_FIELDS_REFUSED,
+    // The national-rule catalogue (system chain) and a request's link to it (case chain)
+    NATIONAL_RULE_ADDED,
+    NATIONAL_RULE_CHANGED,
+    NATIONAL_RULE_LINKED;
 
     /** The code an entry carries. */
     public String code() {

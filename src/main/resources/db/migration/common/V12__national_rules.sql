@@ -1,5 +1,6 @@
 -- The catalogue of national rules: the regulations this programme's requests are about, by their
--- identifier in the national legislation register (BWB, wetten.overheid.nl). A request names an
+-- identifier in the national legislation register (BWB, wetten.overheid.nl); every identifier below
+-- was checked against a published copy of the register before it went in. A request names an
 -- entry and an article; requests on the same entry and article are one recurring obstacle.
 CREATE TABLE national_rule (
     id            VARCHAR(64)  PRIMARY KEY,      -- a readable slug, e.g. participatiewet
@@ -27,7 +28,7 @@ CREATE INDEX request_national_rule_idx ON request (national_rule_id, rule_articl
 
 INSERT INTO national_rule (id, bwb_id, name, abbreviation, ministry_code) VALUES
     ('participatiewet',                 'BWBR0015703', 'Participatiewet', 'PW', 'szw'),
-    ('wet-schuldhulpverlening',         'BWBR0026037', 'Wet gemeentelijke schuldhulpverlening', 'Wgs', 'szw'),
+    ('wet-schuldhulpverlening',         'BWBR0031331', 'Wet gemeentelijke schuldhulpverlening', 'Wgs', 'szw'),
     ('wet-kinderopvang',                'BWBR0017017', 'Wet kinderopvang', 'Wko', 'szw'),
     ('wet-suwi',                        'BWBR0013060', 'Wet structuur uitvoeringsorganisatie werk en inkomen', 'Wet SUWI', 'szw'),
     ('jeugdwet',                        'BWBR0034925', 'Jeugdwet', NULL, 'vws'),
@@ -42,10 +43,10 @@ INSERT INTO national_rule (id, bwb_id, name, abbreviation, ministry_code) VALUES
     ('politiewet',                      'BWBR0031788', 'Politiewet 2012', NULL, 'jenv'),
     ('opiumwet',                        'BWBR0001941', 'Opiumwet', NULL, 'jenv'),
     ('huisvestingswet',                 'BWBR0035303', 'Huisvestingswet 2014', NULL, 'vro'),
-    ('wet-grootstedelijke-problematiek','BWBR0019058', 'Wet bijzondere maatregelen grootstedelijke problematiek', 'Wbmgp', 'vro'),
+    ('wet-grootstedelijke-problematiek','BWBR0019388', 'Wet bijzondere maatregelen grootstedelijke problematiek', 'Wbmgp', 'vro'),
     ('woningwet',                       'BWBR0005181', 'Woningwet', NULL, 'vro'),
     ('omgevingswet',                    'BWBR0037885', 'Omgevingswet', NULL, 'vro'),
-    ('financiele-verhoudingswet',       'BWBR0007003', 'Financiële-verhoudingswet', 'Fvw', 'bzk'),
+    ('financiele-verhoudingswet',       'BWBR0008290', 'Financiële-verhoudingswet', 'Fvw', 'bzk'),
     ('gemeentewet',                     'BWBR0005416', 'Gemeentewet', NULL, 'bzk'),
     ('awir',                            'BWBR0018472', 'Algemene wet inkomensafhankelijke regelingen', 'Awir', 'fin');
 
