@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import nl.doorbraak.catalogue.NationalRules;
 import nl.doorbraak.platform.validation.InputSchema;
 import nl.doorbraak.platform.validation.TaskFormRules;
 import nl.doorbraak.platform.validation.Vocabulary;
@@ -18,12 +19,15 @@ class AssessmentForms implements TaskFormRules {
 
     private final Map<String, InputSchema> rules;
 
-    AssessmentForms(ReferenceData referenceData) {
+    AssessmentForms(ReferenceData referenceData, NationalRules nationalRules) {
         this.rules = Map.of(
                 AssessmentTasks.INTAKE, InputSchema.builder()
                         .choice("intakeOutcome", "Uitkomst intake", true, () -> Vocabulary.labels(IntakeOutcome.class))
                         .choices("ruleDomains", "Regeldomeinen", true, referenceData::ruleDomainChoices)
                         .choices("extraMinistries", "Extra ministeries", false, referenceData::ministryChoices)
+                        // the rule the request is about, as the intake links or corrects it (ConfirmRouting records it)
+                        .choice("nationalRule", "Regeling uit de catalogus", false, nationalRules::choices)
+                        .text("article", "Artikel", false, 100)
                         .text("intakeNote", "Notitie", false, 5000)
                         .when(values -> IntakeOutcome.INFORMATION_NEEDED.is(values.get("intakeOutcome")))
                         .text("informationQuestion", "Vraag aan de gemeente", true, 5000)

@@ -44,11 +44,28 @@ public class Requests {
                 .update();
     }
 
-    /** The national rule a rule-change request is about, for finding recurring bottlenecks. */
     /** The rule a rule-change request is about: its catalogue entry (if any), its name in words, its article. */
     void recordRule(UUID requestId, String nationalRule, String regulation, String article) {
         jdbc.sql("UPDATE request SET national_rule_id = ?, regulation = ?, rule_article = ? WHERE id = ?")
                 .params(nationalRule, regulation, NationalRules.articleKey(article), requestId).update();
+    }
+
+    /** The catalogue entry a request is linked to now (null when none) and its article as a comparable key. */
+    public record LinkedRule(String nationalRule, String article) {
+    }
+
+    public LinkedRule linkedRule(UUID requestId) {
+        return jdbc.sql("SELECT national_rule_id, rule_article FROM request WHERE id = ?").param(requestId)
+                .query((rs, row) -> new LinkedRule(rs.getString(1), rs.getString(2))).single();
+    }
+
+    /**
+     * Links the request to a catalogue entry and article as the intake confirmed or corrected them
+     * (or to none); the free text the municipality wrote stays as it was.
+     */
+    public void linkRule(UUID requestId, String nationalRule, String article) {
+        jdbc.sql("UPDATE request SET national_rule_id = ?, rule_article = ? WHERE id = ?")
+                .params(nationalRule, NationalRules.articleKey(article), requestId).update();
     }
 
     /** The rule domains as the programme office classified them at intake. */

@@ -5,6 +5,7 @@ import nl.doorbraak.request.BudgetPoolingContent;
 import nl.doorbraak.request.RequestContents;
 import nl.doorbraak.request.RequestContent;
 import nl.doorbraak.platform.CaseClock;
+import nl.doorbraak.catalogue.NationalRules;
 import nl.doorbraak.assessment.Advice;
 import nl.doorbraak.assessment.AssessmentRecords;
 import nl.doorbraak.assessment.InformationRequest;
@@ -67,10 +68,12 @@ class CaseContext implements TaskListener {
     private final RequestContents contents;
     private final Documents documents;
     private final BudgetLines budgetLines;
+    private final NationalRules nationalRules;
 
     CaseContext(Requests requests, ReferenceData referenceData, AssessmentRecords records, Decisions decisions,
                 DecisionTaskVariables decisionTasks, RequestContents contents, Documents documents,
-                BudgetLines budgetLines) {
+                BudgetLines budgetLines, NationalRules nationalRules) {
+        this.nationalRules = nationalRules;
         this.decisionTasks = decisionTasks;
         this.budgetLines = budgetLines;
         this.requests = requests;
@@ -110,6 +113,12 @@ class CaseContext implements TaskListener {
                     .collect(Collectors.joining(", ")));
             context.put("caseConflict", ruleChange.conflict());
             context.put("caseProposal", ruleChange.proposedSolution());
+            Requests.LinkedRule linked = requests.linkedRule(request.id());
+            context.put("caseNationalRule", linked.nationalRule());
+            context.put("caseCatalogue", catalogueText(linked.nationalRule()));
+            if (AssessmentTasks.INTAKE.equals(task.getTaskDefinitionKey())) {
+                proposeLink(task, linked);
+            }
         }
         context.put("caseInstrument", Instruments.label(content.requestedInstrument()));
         context.put("caseUrgency", RuleChangeSchema.URGENCIES.getOrDefault(request.urgency(), request.urgency()));
@@ -155,6 +164,29 @@ class CaseContext implements TaskListener {
             context.put("caseBudgetYear", String.valueOf(task.getVariable("budgetYear")));
         }
         return context;
+    }
+
+    /** "Inkomensondersteuning, Werk en re-integratie (Participatiewet (PW), BWBR0015703)", or why there are none. */
+    private String catalogueText(String nationalRule) {
+        return nationalRules.find(nationalRule).map(rule -> rule.ruleDomains().stream()
+                        .map(code -> referenceData.ruleDomain(code).map(d -> d.name()).orElse(code))
+                        .collect(Collectors.joining(", ")) + " (" + rule.label() + ", " + rule.bwbId() + ")")
+                .orElse("Geen: het verzoek is niet aan een regeling uit de catalogus gekoppeld.");
+    }
+
+    /**
+     * The intake's form shows the link the case file has now, to confirm or correct: its fields
+     * {@code nationalRule} and {@code article} start with the catalogue entry and article the
+     * municipality named. Once an intake round has set them (a question to the municipality and
+     * back), that round's choice stays.
+     */
+    private static void proposeLink(DelegateTask task, Requests.LinkedRule linked) {
+        if (!task.hasVariable("nationalRule")) {
+            task.getExecution().setVariable("nationalRule", linked.nationalRule());
+        }
+        if (!task.hasVariable("article")) {
+            task.getExecution().setVariable("article", linked.article());
+        }
     }
 
     private String regulationName(String code) {

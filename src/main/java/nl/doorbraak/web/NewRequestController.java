@@ -25,6 +25,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
+import nl.doorbraak.catalogue.NationalRule;
+import nl.doorbraak.catalogue.NationalRules;
 import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.validation.FieldError;
 import nl.doorbraak.platform.validation.InvalidInputException;
@@ -45,7 +47,7 @@ import nl.doorbraak.security.DoorbraakUser;
 @Controller
 class NewRequestController {
 
-    static final List<String> RULE_CHANGE_FIELDS = List.of("focusArea", "title", "regulation", "article",
+    static final List<String> RULE_CHANGE_FIELDS = List.of("focusArea", "title", "nationalRule", "regulation", "article",
             "conflict", "proposedSolution", "requestedInstrument", "residentsAffected", "urgency", "contactName",
             "contactEmail");
     static final List<String> BUDGET_POOLING_FIELDS = List.of("focusArea", "title", "purpose", "firstYear",
@@ -58,9 +60,19 @@ class NewRequestController {
     private final CaseDocuments documents;
     private final ReferenceData referenceData;
     private final InterruptedForms interrupted;
+    private final NationalRules nationalRules;
+
+    /** The catalogue's entries of one ministry, as the form's option group shows them. */
+    record RuleGroup(String ministry, List<RuleOption> rules) {
+    }
+
+    /** "Participatiewet (PW) — regeldomeinen: Inkomensondersteuning, Werk en re-integratie". */
+    record RuleOption(String id, String text) {
+    }
 
     NewRequestController(RequestSubmission submission, CaseDocuments documents, ReferenceData referenceData,
-                         InterruptedForms interrupted) {
+                         InterruptedForms interrupted, NationalRules nationalRules) {
+        this.nationalRules = nationalRules;
         this.submission = submission;
         this.documents = documents;
         this.referenceData = referenceData;
@@ -172,12 +184,30 @@ class NewRequestController {
         referenceData.focusAreasOf(municipality).forEach(area -> focusAreas.put(area.code(), area.name()));
         model.addAttribute("focusAreas", focusAreas);
         model.addAttribute("ruleDomains", referenceData.ruleDomains());
+        model.addAttribute("nationalRuleGroups", kind == RequestKind.RULE_CHANGE ? ruleGroups() : List.of());
         model.addAttribute("instruments", kind == RequestKind.BUDGET_POOLING ? BudgetPoolingSchema.INSTRUMENTS
                 : RuleChangeSchema.INSTRUMENTS);
         model.addAttribute("urgencies", RuleChangeSchema.URGENCIES);
         model.addAttribute("ministries", referenceData.ministries());
         model.addAttribute("regulations", referenceData.regulations());
         return "web/new-request";
+    }
+
+    /**
+     * The catalogue by responsible ministry, each entry with the rule domains it proposes, so the
+     * municipality sees which domains to tick (the domains still decide the routing).
+     */
+    private List<RuleGroup> ruleGroups() {
+        Map<String, List<RuleOption>> byMinistry = new java.util.TreeMap<>();
+        for (NationalRule rule : nationalRules.all()) {
+            String domains = rule.ruleDomains().stream()
+                    .map(code -> referenceData.ruleDomain(code).map(domain -> domain.name()).orElse(code))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String ministry = referenceData.ministry(rule.ministryCode()).map(m -> m.name()).orElse(rule.ministryCode());
+            byMinistry.computeIfAbsent(ministry, name -> new ArrayList<>())
+                    .add(new RuleOption(rule.id(), rule.label() + " — regeldomeinen: " + domains));
+        }
+        return byMinistry.entrySet().stream().map(group -> new RuleGroup(group.getKey(), group.getValue())).toList();
     }
 
     private static List<String> fieldsOf(RequestKind kind) {

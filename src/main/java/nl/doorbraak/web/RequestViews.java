@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.doorbraak.catalogue.NationalRules;
 import nl.doorbraak.reference.ReferenceData;
 
 /** The API's representations of a request: a line in a list, and the full page. */
@@ -46,7 +47,12 @@ public class RequestViews {
                          String submittedBy, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
                          OffsetDateTime closedAt, RequestContent submission, List<String> routedTo,
                          List<String> currentSteps, List<OpenTask> openTasks, DecisionSummary decision,
+                         LinkedNationalRule nationalRule, String article,
                          Map<String, String> _links) {
+    }
+
+    /** The catalogue entry a rule-change request is linked to (by the municipality, or at intake). */
+    public record LinkedNationalRule(String id, String bwbId, String name, String url) {
     }
 
     /** Activities that are a step someone waits for; scopes such as subprocesses are not. */
@@ -59,9 +65,12 @@ public class RequestViews {
     private final HistoryService historyService;
     private final Decisions decisions;
     private final RequestContents contents;
+    private final NationalRules nationalRules;
 
     RequestViews(Requests requests, ReferenceData referenceData, TaskService taskService,
-                 HistoryService historyService, Decisions decisions, RequestContents contents) {
+                 HistoryService historyService, Decisions decisions, RequestContents contents,
+                 NationalRules nationalRules) {
+        this.nationalRules = nationalRules;
         this.requests = requests;
         this.referenceData = referenceData;
         this.taskService = taskService;
@@ -83,6 +92,9 @@ public class RequestViews {
      */
     @Transactional(readOnly = true)
     public RequestDetail detail(RequestRecord request) {
+        Requests.LinkedRule linked = requests.linkedRule(request.id());
+        LinkedNationalRule nationalRule = nationalRules.find(linked.nationalRule())
+                .map(rule -> new LinkedNationalRule(rule.id(), rule.bwbId(), rule.name(), rule.url())).orElse(null);
         return new RequestDetail(request.reference(), request.kind(), request.status(),
                 RequestStatus.labelOf(request.status()), request.municipalityCode(),
                 referenceData.municipality(request.municipalityCode()).map(m -> m.name()).orElse(null),
@@ -92,6 +104,7 @@ public class RequestViews {
                 contents.of(request), requests.ministriesOf(request.id()), currentSteps(request),
                 openTasks(request.reference()),
                 decisions.decisionOn(request.id()).orElse(null),
+                nationalRule, linked.article(),
                 Map.of("self", self(request), "withdrawal", self(request) + "/withdrawal"));
     }
 
