@@ -8,11 +8,12 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * Which requests a list shows, on top of what the caller may see at all. Every part is optional;
- * {@code sort} is one of {@link #SORTS}.
+ * {@code sort} is one of {@link #SORTS}; {@code nationalRule} is the catalogue entry the requests
+ * are linked to.
  */
 public record RequestFilter(String status, String kind, String focusArea, String municipality, String ministry,
                             OffsetDateTime submittedFrom, OffsetDateTime submittedTo, String text, String within,
-                            String sort) {
+                            String sort, String nationalRule) {
 
     /** The sort orders a caller may ask for, and their SQL. */
     public static final Map<String, String> SORTS = Map.of(
@@ -24,7 +25,7 @@ public record RequestFilter(String status, String kind, String focusArea, String
             "title", "title ASC, reference ASC");
 
     public static RequestFilter all() {
-        return new RequestFilter(null, null, null, null, null, null, null, null, null, null);
+        return new RequestFilter(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -34,7 +35,7 @@ public record RequestFilter(String status, String kind, String focusArea, String
      */
     public RequestFilter within(String requestIdsSubquery) {
         return new RequestFilter(status, kind, focusArea, municipality, ministry, submittedFrom, submittedTo, text,
-                requestIdsSubquery, sort);
+                requestIdsSubquery, sort, nationalRule);
     }
 
     /** The SQL conditions of this filter, each starting with AND; their values go into params. */
@@ -72,6 +73,10 @@ public record RequestFilter(String status, String kind, String focusArea, String
             sql.append(" AND LOWER(title) LIKE :text ESCAPE '\\'");
             params.addValue("text", "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
+        }
+        if (nationalRule != null) {
+            sql.append(" AND national_rule_id = :filterNationalRule");
+            params.addValue("filterNationalRule", nationalRule);
         }
         if (within != null) {
             sql.append(" AND id IN (").append(within).append(")");

@@ -12,6 +12,7 @@ import nl.doorbraak.platform.validation.Values;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.platform.validation.InputSchema;
+import nl.doorbraak.catalogue.NationalRules;
 import nl.doorbraak.reference.ReferenceData;
 
 /**
@@ -52,9 +53,11 @@ public class RequestListQuery {
     }
 
     private final ReferenceData referenceData;
+    private final NationalRules nationalRules;
 
-    RequestListQuery(ReferenceData referenceData) {
+    RequestListQuery(ReferenceData referenceData, NationalRules nationalRules) {
         this.referenceData = referenceData;
+        this.nationalRules = nationalRules;
     }
 
     /** Checks the parameters; extra keys the caller may pass besides the filter are allowed ones. */
@@ -71,6 +74,7 @@ public class RequestListQuery {
                         .map(municipality -> municipality.code()).toList()))
                 .choice("ministry", "ministry", false, () -> codes(referenceData.ministries().stream()
                         .map(ministry -> ministry.code()).toList()))
+                .choice("nationalRule", "nationalRule", false, nationalRules::choices)
                 .date("submittedFrom", "submittedFrom", false)
                 .date("submittedTo", "submittedTo", false)
                 .text("q", "q", false, 200)
@@ -92,7 +96,7 @@ public class RequestListQuery {
                 (String) values.get("focusArea"), (String) values.get("municipality"), (String) values.get("ministry"),
                 from == null ? null : from.atStartOfDay(CaseClock.DUTCH_TIME).toOffsetDateTime(),
                 to == null ? null : to.plusDays(1).atStartOfDay(CaseClock.DUTCH_TIME).toOffsetDateTime(),
-                (String) values.get("q"), null, (String) values.get("sort"));
+                (String) values.get("q"), null, (String) values.get("sort"), (String) values.get("nationalRule"));
         int page = values.get("page") == null ? 1 : ((Long) values.get("page")).intValue();
         int pageSize = values.get("pageSize") == null ? 20 : ((Long) values.get("pageSize")).intValue();
         return new Page(filter, page, pageSize, repeated);

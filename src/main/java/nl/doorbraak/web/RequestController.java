@@ -110,7 +110,8 @@ class RequestController {
     @Operation(summary = "The requests the caller may see, filtered, sorted and paged",
             description = "A municipality sees its own, a ministry those routed to it, programme office, "
                     + "director and auditors all. Filters: status, kind, focusArea, municipality, ministry "
-                    + "(routed to), submittedFrom and submittedTo (dates, inclusive), q (text in the title); "
+                    + "(routed to), nationalRule (the catalogue entry the request is linked to), submittedFrom and "
+                    + "submittedTo (dates, inclusive), q (text in the title); "
                     + "sort: -submittedAt (default), submittedAt, reference, -reference, status, title.")
     RequestPage list(@AuthenticationPrincipal DoorbraakUser user, @RequestParam Map<String, String> parameters) {
         RequestListQuery.Page query = listQuery.parse(parameters);

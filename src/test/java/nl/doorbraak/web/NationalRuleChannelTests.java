@@ -119,6 +119,22 @@ class NationalRuleChannelTests {
         assertThat(linkOf(reference).get("national_rule_id")).isNull();
     }
 
+    @Test
+    void theListOfRequestsIsNarrowedToTheRequestsLinkedToOneEntry() {
+        String onWgs = submit(http, LELYSTAD, catalogueBody("wet-schuldhulpverlening", "artikel 4a"));
+        String onJeugdwet = submit(http, LELYSTAD, catalogueBody("jeugdwet", null));
+        JsonNode page = Http.json(http.get("/api/v1/requests?nationalRule=wet-schuldhulpverlening&pageSize=100",
+                TestUsers.PROGRAMME_OFFICE));
+        List<String> references = new java.util.ArrayList<>();
+        page.path("items").forEach(item -> references.add(item.path("reference").asText()));
+        assertThat(references).contains(onWgs).doesNotContain(onJeugdwet);
+        assertThat(references).allSatisfy(reference -> assertThat(linkOf(reference))
+                .containsEntry("national_rule_id", "wet-schuldhulpverlening"));
+
+        JsonNode problem = assertProblem(http.get("/api/v1/requests?nationalRule=wet-op-de-maan", LELYSTAD), 400);
+        assertThat(errorFields(problem)).containsExactly("nationalRule");
+    }
+
     // ------------------------------------------------------------------ the web form
 
     @Test
@@ -269,8 +285,9 @@ class NationalRuleChannelTests {
         JsonNode formVariables = Http.json(office.get(TasklistSession.ENGINE + "/task/" + intake + "/form-variables"));
         assertThat(formVariables.has("nationalRule")).as("Tasklist loads the field's value: %s", formVariables).isTrue();
         assertThat(formVariables.path("nationalRule").path("value").isNull()).isTrue();
-        assertThat(formVariables.path("case").path("value").toString())
-                .contains("Geen: het verzoek is niet aan een regeling uit de catalogus gekoppeld.");
+        assertThat(Http.json(http.get("/api/v1/tasks/" + intake, TestUsers.PROGRAMME_OFFICE))
+                .path("context").path("caseCatalogue").asText())
+                .isEqualTo("Geen: het verzoek is niet aan een regeling uit de catalogus gekoppeld.");
 
         Map<String, Object> values = intakeValues();
         values.put("nationalRule", "jeugdwet");

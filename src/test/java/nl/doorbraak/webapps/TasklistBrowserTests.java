@@ -134,7 +134,7 @@ class TasklistBrowserTests {
         browser.step("start-form");
         tasklist.select("Focusgebied", "Rotterdam-Zuid (Rotterdam)")
                 .fill("Titel van het verzoek", title)
-                .fill("Regeling (wet, besluit of beleidsregel)", "Wet gemeentelijke schuldhulpverlening")
+                .select("Regeling uit de catalogus", "Wet gemeentelijke schuldhulpverlening (Wgs)")
                 .fill("Artikel", "artikel 3")
                 .choose("Regeldomeinen", "Schuldhulpverlening")
                 .fill("Knelpunt: hoe blokkeert de regel de integrale aanpak?",
@@ -154,6 +154,8 @@ class TasklistBrowserTests {
         JsonNode detail = request(http, TestUsers.ROTTERDAM, submitted.path("reference").asText());
         assertThat(detail.path("status").asText()).isEqualTo("intake");
         assertThat(detail.path("focusArea").asText()).isEqualTo("rotterdam-zuid");
+        assertThat(detail.path("nationalRule").path("id").asText()).isEqualTo("wet-schuldhulpverlening");
+        assertThat(detail.path("submission").path("regulation").asText()).isEqualTo("Wet gemeentelijke schuldhulpverlening");
     }
 
     @Test

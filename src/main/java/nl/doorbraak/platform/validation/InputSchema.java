@@ -140,10 +140,12 @@ public final class InputSchema {
                 applicable.put(field.key(), value);
             }
         }
-        // rules over several fields see only the valid values; each skips what is missing
+        // rules over several fields see only the valid values; each skips what is missing. A field
+        // with an error of its own is missing to them too: their error on it would only repeat it
         Values valid = new Values(applicable);
+        List<String> ownErrors = errors.stream().map(FieldError::field).toList();
         for (var check : checks) {
-            errors.addAll(check.apply(valid));
+            check.apply(valid).stream().filter(error -> !ownErrors.contains(error.field())).forEach(errors::add);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
