@@ -159,6 +159,35 @@ class TasklistBrowserTests {
     }
 
     @Test
+    void theProgrammeOfficeCorrectsTheCatalogueEntryOfARequestAtIntake() {
+        var body = ruleChange("rotterdam-zuid", uniqueEmail("rotterdam"));
+        body.remove("regulation");
+        body.put("nationalRule", "participatiewet");
+        String reference = submit(http, TestUsers.ROTTERDAM, body);
+        Task intake = openTask(engine.getTaskService(), reference, "Task_Intake");
+
+        tasklist.login(TestUsers.PROGRAMME_OFFICE);
+        tasklist.openTaskLink(intake.getId());
+        browser.step("intake");
+        assertThat(tasklist.fieldValue("Regeldomeinen volgens de catalogus")).isEqualTo(
+                "Inkomensondersteuning, Werk en re-integratie (Participatiewet (PW), BWBR0015703)");
+        assertThat(tasklist.fieldValue("Artikel")).isEqualTo("22a");
+        assertThat(tasklist.fieldValue("Regeling uit de catalogus (koppelen of corrigeren)"))
+                .as("the entry the municipality chose").isEqualTo("Participatiewet (PW)");
+
+        tasklist.claim();
+        tasklist.choose("Uitkomst van de intake", "Volledig: doorsturen naar de ministeries")
+                .select("Regeling uit de catalogus (koppelen of corrigeren)", "Wet gemeentelijke schuldhulpverlening (Wgs)")
+                .fill("Artikel", "4a");
+        browser.step("intake-filled-in");
+        assertThat(tasklist.complete()).as("the intake left the view").isTrue();
+
+        JsonNode detail = request(http, TestUsers.ROTTERDAM, reference);
+        assertThat(detail.path("nationalRule").path("id").asText()).isEqualTo("wet-schuldhulpverlening");
+        assertThat(detail.path("article").asText()).isEqualTo("4a");
+    }
+
+    @Test
     void heerlenStartsABudgetPoolingRequestWithOneBudgetLineFromTasklist() {
         String title = "Eén budget voor de wijk " + UUID.randomUUID().toString().substring(0, 8);
         String year = String.valueOf(Year.now().getValue() + 1);

@@ -155,8 +155,11 @@ public final class TasklistPage {
     public TasklistPage select(String label, String option) {
         WebElement field = field(label);
         browser.press(field.findElement(By.cssSelector(".fjs-input-group")));
-        field.findElements(By.cssSelector("input.fjs-input")).stream().findFirst()
-                .ifPresent(search -> browser.type(search, option));
+        // a searchable select shows its current choice in the search field: the typed text replaces it
+        field.findElements(By.cssSelector("input.fjs-input")).stream().findFirst().ifPresent(search -> {
+            browser.script("arguments[0].focus(); arguments[0].select();", search);
+            browser.type(search, option);
+        });
         WebElement item = browser.until("option " + option + " of " + label, d -> field
                 .findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
                 .filter(i -> i.getText().trim().equals(option)).findFirst().orElse(null));
