@@ -67,10 +67,12 @@ class CaseContext implements TaskListener {
     private final RequestContents contents;
     private final Documents documents;
     private final BudgetLines budgetLines;
+    private final TaskPrecedents precedents;
 
     CaseContext(Requests requests, ReferenceData referenceData, AssessmentRecords records, Decisions decisions,
                 DecisionTaskVariables decisionTasks, RequestContents contents, Documents documents,
-                BudgetLines budgetLines) {
+                BudgetLines budgetLines, TaskPrecedents precedents) {
+        this.precedents = precedents;
         this.decisionTasks = decisionTasks;
         this.budgetLines = budgetLines;
         this.requests = requests;
@@ -110,6 +112,9 @@ class CaseContext implements TaskListener {
                     .collect(Collectors.joining(", ")));
             context.put("caseConflict", ruleChange.conflict());
             context.put("caseProposal", ruleChange.proposedSolution());
+            if (TaskPrecedents.TASKS.contains(task.getTaskDefinitionKey())) {
+                context.put("casePrecedents", precedents.text(request.id()));
+            }
         }
         context.put("caseInstrument", Instruments.label(content.requestedInstrument()));
         context.put("caseUrgency", RuleChangeSchema.URGENCIES.getOrDefault(request.urgency(), request.urgency()));

@@ -25,6 +25,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
+import nl.doorbraak.catalogue.NationalRules;
+import nl.doorbraak.decision.Precedents;
 import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.validation.FieldError;
 import nl.doorbraak.platform.validation.InvalidInputException;
@@ -45,7 +47,7 @@ import nl.doorbraak.security.DoorbraakUser;
 @Controller
 class NewRequestController {
 
-    static final List<String> RULE_CHANGE_FIELDS = List.of("focusArea", "title", "regulation", "article",
+    static final List<String> RULE_CHANGE_FIELDS = List.of("focusArea", "title", "nationalRule", "regulation", "article",
             "conflict", "proposedSolution", "requestedInstrument", "residentsAffected", "urgency", "contactName",
             "contactEmail");
     static final List<String> BUDGET_POOLING_FIELDS = List.of("focusArea", "title", "purpose", "firstYear",
@@ -58,9 +60,13 @@ class NewRequestController {
     private final CaseDocuments documents;
     private final ReferenceData referenceData;
     private final InterruptedForms interrupted;
+    private final NationalRules nationalRules;
+    private final Precedents precedents;
 
     NewRequestController(RequestSubmission submission, CaseDocuments documents, ReferenceData referenceData,
-                         InterruptedForms interrupted) {
+                         InterruptedForms interrupted, NationalRules nationalRules, Precedents precedents) {
+        this.nationalRules = nationalRules;
+        this.precedents = precedents;
         this.submission = submission;
         this.documents = documents;
         this.referenceData = referenceData;
@@ -123,6 +129,12 @@ class NewRequestController {
             return show(user, kind, display(values, ruleDomains, lines), Map.of(), idempotencyKey, model);
         }
 
+        if (!budget && action.equals("show-precedents")) {
+            showPrecedents(values.get("nationalRule"), values.get("article"), model);
+            model.addAttribute("filesLost", files != null && files.stream().anyMatch(file -> !file.isEmpty()));
+            return show(user, kind, display(values, ruleDomains, lines), Map.of(), idempotencyKey, model);
+        }
+
         var input = new LinkedHashMap<String, Object>(values);
         if (!budget && !ruleDomains.isEmpty()) {
             input.put("ruleDomains", ruleDomains);
@@ -158,6 +170,18 @@ class NewRequestController {
             redirect.addFlashAttribute("documentError", "Niet toegevoegd: " + String.join(" ", problems));
         }
         return "redirect:/verzoeken/" + reference;
+    }
+
+    /**
+     * The earlier decisions on the chosen catalogue rule, shown in the form being drafted: what
+     * was typed stays, nothing is stored or validated yet.
+     */
+    private void showPrecedents(String nationalRule, String article, Model model) {
+        model.addAttribute("precedentsShown", true);
+        nationalRules.find(nationalRule).ifPresent(rule -> {
+            model.addAttribute("precedentRule", rule);
+            model.addAttribute("precedents", precedents.on(rule.id(), article, null));
+        });
     }
 
     private String show(DoorbraakUser user, RequestKind kind, Map<String, ?> values,
