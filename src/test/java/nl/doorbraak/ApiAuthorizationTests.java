@@ -125,7 +125,9 @@ class ApiAuthorizationTests {
         DECISIONS_CSV("GET /api/v1/decisions", "?format=csv"),
         AUDIT_TRAIL("GET /api/v1/requests/{reference}/audit-trail", ""),
         AUDIT_EXPORT("GET /api/v1/audit/export", ""),
-        AUDIT_VERIFICATION("GET /api/v1/audit/verification", "?reference={reference}");
+        AUDIT_VERIFICATION("GET /api/v1/audit/verification", "?reference={reference}"),
+        PRECEDENTS("GET /api/v1/precedents", "?nationalRule=participatiewet"),
+        PRECEDENTS_WHILE_DRAFTING("POST /api/v1/requests/precedents", "");
 
         final String operation;
         final String situation;
@@ -187,6 +189,9 @@ class ApiAuthorizationTests {
             {Endpoint.AUDIT_TRAIL,                401, 403, 403,  403, 403,  403,  200, 403, 200, 403},
             {Endpoint.AUDIT_EXPORT,               401, 403, 403,  403, 403,  403,  200, 403, 200, 403},
             {Endpoint.AUDIT_VERIFICATION,         401, 403, 403,  403, 403,  403,  200, 403, 200, 403},
+            // precedents hold no personal data: every signed-in role reads them, from every municipality
+            {Endpoint.PRECEDENTS,                 401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.PRECEDENTS_WHILE_DRAFTING,  401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
     };
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
@@ -312,6 +317,9 @@ class ApiAuthorizationTests {
             case COMPLETE_DECISION_TASK -> completeFresh(
                     openTask(taskService, caseAwaitingDecision(), "Task_Decide").getId(), user,
                     decision("rejected", "Geen ruimte binnen de wet."), expected);
+            case PRECEDENTS -> get("/api/v1/precedents?nationalRule=participatiewet", user);
+            case PRECEDENTS_WHILE_DRAFTING -> postJson(http, "/api/v1/requests/precedents", user,
+                    Map.of("nationalRule", "participatiewet", "article", "22a"));
             case MUNICIPALITIES -> get("/api/v1/municipalities", user);
             case MUNICIPALITY -> get("/api/v1/municipalities/0855", user);
             case FOCUS_AREAS -> get("/api/v1/focus-areas", user);
