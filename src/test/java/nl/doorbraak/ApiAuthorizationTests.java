@@ -130,7 +130,9 @@ class ApiAuthorizationTests {
         NATIONAL_RULES("GET /api/v1/national-rules", ""),
         NATIONAL_RULE("GET /api/v1/national-rules/{id}", ""),
         ADD_NATIONAL_RULE("POST /api/v1/national-rules", ""),
-        CHANGE_NATIONAL_RULE("PUT /api/v1/national-rules/{id}", "an entry the programme office added");
+        CHANGE_NATIONAL_RULE("PUT /api/v1/national-rules/{id}", "an entry the programme office added"),
+        PRECEDENTS("GET /api/v1/precedents", "?nationalRule=participatiewet"),
+        PRECEDENTS_WHILE_DRAFTING("POST /api/v1/requests/precedents", "");
 
         final String operation;
         final String situation;
@@ -197,6 +199,9 @@ class ApiAuthorizationTests {
             {Endpoint.NATIONAL_RULE,              401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
             {Endpoint.ADD_NATIONAL_RULE,          401, 403, 403,  403, 403,  403,  201, 403, 403, 403},
             {Endpoint.CHANGE_NATIONAL_RULE,       401, 403, 403,  403, 403,  403,  200, 403, 403, 403},
+            // precedents hold no personal data: every signed-in role reads them, from every municipality
+            {Endpoint.PRECEDENTS,                 401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.PRECEDENTS_WHILE_DRAFTING,  401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
     };
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
@@ -335,6 +340,9 @@ class ApiAuthorizationTests {
             case COMPLETE_DECISION_TASK -> completeFresh(
                     openTask(taskService, caseAwaitingDecision(), "Task_Decide").getId(), user,
                     decision("rejected", "Geen ruimte binnen de wet."), expected);
+            case PRECEDENTS -> get("/api/v1/precedents?nationalRule=participatiewet", user);
+            case PRECEDENTS_WHILE_DRAFTING -> postJson(http, "/api/v1/requests/precedents", user,
+                    Map.of("nationalRule", "participatiewet", "article", "22a"));
             case MUNICIPALITIES -> get("/api/v1/municipalities", user);
             case MUNICIPALITY -> get("/api/v1/municipalities/0855", user);
             case FOCUS_AREAS -> get("/api/v1/focus-areas", user);

@@ -49,8 +49,13 @@ record ProgressReport(Scope scope, Counts total, List<KindCounts> perKind, List<
     record LeadTime(long decisions, BigDecimal medianDays, BigDecimal p90Days) {
     }
 
-    /** A national rule or rule domain raised by two or more municipalities: a candidate for a structural change. */
-    record Bottleneck(String type, String subject, List<String> municipalities, List<CaseRef> cases) {
+    /**
+     * A national rule or rule domain raised by two or more municipalities: a candidate for a
+     * structural change. A rule from the catalogue has its id and BWB id; a rule only named in
+     * free text (not linked to the catalogue) and a rule domain have neither.
+     */
+    record Bottleneck(String type, String subject, String nationalRule, String bwbId, List<String> municipalities,
+                      List<CaseRef> cases) {
     }
 
     record CaseRef(String reference, String municipalityName, String title, String status) {

@@ -63,6 +63,8 @@ import nl.doorbraak.request.RequestStatus;
 class ProgressReports {
 
     /** A DMN engine of its own, without the process engine's history. */
+    /** The key prefix of a rule from the catalogue, apart from the keys of rules in free text. */
+    private static final String CATALOGUE = "catalogue:";
     private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
     /** What happened to the requests of a group: in the period, and open at its end. */
@@ -222,19 +224,31 @@ class ProgressReports {
     // --- bottlenecks and breakthroughs
 
     /**
-     * The same national rule (by its name, ignoring case and spacing) or the same rule domain in
-     * rule-change requests of two or more municipalities, over every request submitted up to the
-     * end of the period: recurrence builds up over time.
+     * The same national rule or the same rule domain in rule-change requests of two or more
+     * municipalities, over every request submitted up to the end of the period: recurrence builds
+     * up over time. A rule is the catalogue entry the request is linked to (V15's
+     * {@code report_request_rule}), whatever words the municipality used for it; a request not
+     * linked to the catalogue counts by its free text (ignoring case and spacing).
      */
     private List<Bottleneck> bottlenecks(ReportQuery query, ReportNames names) {
         Map<String, List<Object[]>> byRule = new LinkedHashMap<>();
         Map<String, String> ruleNames = new HashMap<>();
+        Map<String, String[]> catalogue = new HashMap<>();
+        jdbc.sql("SELECT id, name, bwb_id FROM report_national_rule")
+                .query((rs, row) -> catalogue.put(rs.getString("id"), new String[] {rs.getString("name"),
+                        rs.getString("bwb_id")})).list();
         query.sql(jdbc, """
-                        SELECT r.reference, r.municipality_code, r.title, r.status, r.regulation,
+                        SELECT r.reference, r.municipality_code, r.title, r.status, r.regulation, rr.national_rule_id,
                                CASE WHEN r.regulation IS NULL THEN r.payload END AS payload
-                        FROM report_request r WHERE r.kind = 'rule-change' AND r.submitted_at < :asOf"""
+                        FROM report_request r LEFT JOIN report_request_rule rr ON rr.request_id = r.id
+                        WHERE r.kind = 'rule-change' AND r.submitted_at < :asOf"""
                         + query.municipalityFilter() + " ORDER BY r.submitted_at, r.reference")
                 .query((rs, row) -> {
+                    String nationalRule = rs.getString("national_rule_id");
+                    if (nationalRule != null) {
+                        byRule.computeIfAbsent(CATALOGUE + nationalRule, k -> new ArrayList<>()).add(caseRow(rs));
+                        return null;
+                    }
                     String regulation = rs.getString("regulation") != null ? rs.getString("regulation")
                             : regulationIn(rs.getString("payload"));
                     if (regulation != null && !regulation.isBlank()) {
@@ -253,8 +267,16 @@ class ProgressReports {
                 .query((rs, row) -> byDomain.computeIfAbsent(rs.getString("rule_domain_code"), k -> new ArrayList<>())
                         .add(caseRow(rs))).list();
         List<Bottleneck> bottlenecks = new ArrayList<>();
-        byRule.forEach((key, cases) -> recurring("rule", ruleNames.get(key), cases, names).ifPresent(bottlenecks::add));
-        byDomain.forEach((domain, cases) -> recurring("rule-domain", names.ruleDomain(domain), cases, names)
+        byRule.forEach((key, cases) -> {
+            if (key.startsWith(CATALOGUE)) {
+                String id = key.substring(CATALOGUE.length());
+                String[] entry = catalogue.getOrDefault(id, new String[] {id, null});
+                recurring("rule", entry[0], id, entry[1], cases, names).ifPresent(bottlenecks::add);
+            } else {
+                recurring("rule", ruleNames.get(key), null, null, cases, names).ifPresent(bottlenecks::add);
+            }
+        });
+        byDomain.forEach((domain, cases) -> recurring("rule-domain", names.ruleDomain(domain), null, null, cases, names)
                 .ifPresent(bottlenecks::add));
         return bottlenecks;
     }
@@ -264,13 +286,14 @@ class ProgressReports {
                 rs.getString("status")};
     }
 
-    private java.util.Optional<Bottleneck> recurring(String type, String subject, List<Object[]> cases, ReportNames names) {
+    private java.util.Optional<Bottleneck> recurring(String type, String subject, String nationalRule, String bwbId,
+                                                     List<Object[]> cases, ReportNames names) {
         Set<String> municipalities = new LinkedHashSet<>();
         cases.forEach(row -> municipalities.add((String) row[1]));
         if (municipalities.size() < 2) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new Bottleneck(type, subject,
+        return java.util.Optional.of(new Bottleneck(type, subject, nationalRule, bwbId,
                 municipalities.stream().map(names::municipality).sorted().toList(),
                 cases.stream().map(row -> new CaseRef((String) row[0], names.municipality((String) row[1]),
                         (String) row[2], RequestStatus.labelOf((String) row[3]))).toList()));

@@ -76,12 +76,15 @@ final class ReportTables {
 
         List<List<Object>> bottlenecks = new ArrayList<>();
         report.recurringBottlenecks().forEach(b -> bottlenecks.add(List.of(
-                "rule".equals(b.type()) ? "Regel" : "Regeldomein", b.subject(), String.join(", ", b.municipalities()),
+                !"rule".equals(b.type()) ? "Regeldomein" : b.bwbId() == null ? "Regel (niet in de catalogus)" : "Regel",
+                b.bwbId() == null ? b.subject() : b.subject() + " (" + b.bwbId() + ")", String.join(", ", b.municipalities()),
                 String.join(", ", b.cases().stream().map(c -> c.reference() + " (" + c.municipalityName() + ", "
                         + c.status() + ")").toList()))));
         tables.add(new Table("bottlenecks", "Terugkerende knelpunten",
                 "Dezelfde landelijke regel of hetzelfde regeldomein, aangekaart door twee of meer gemeenten tot en met "
-                        + "het eind van de periode: kandidaten voor een structurele aanpassing.",
+                        + "het eind van de periode: kandidaten voor een structurele aanpassing. Een regel uit de catalogus "
+                        + "staat met zijn BWB-nummer (wetten.overheid.nl); een verzoek dat niet aan de catalogus is "
+                        + "gekoppeld telt mee onder de regeling zoals de gemeente die beschreef.",
                 List.of("Soort", "Onderwerp", "Gemeenten", "Verzoeken"), bottlenecks, null));
 
         List<List<Object>> breakthroughs = new ArrayList<>();

@@ -69,11 +69,13 @@ class CaseContext implements TaskListener {
     private final Documents documents;
     private final BudgetLines budgetLines;
     private final NationalRules nationalRules;
+    private final TaskPrecedents precedents;
 
     CaseContext(Requests requests, ReferenceData referenceData, AssessmentRecords records, Decisions decisions,
                 DecisionTaskVariables decisionTasks, RequestContents contents, Documents documents,
-                BudgetLines budgetLines, NationalRules nationalRules) {
+                BudgetLines budgetLines, NationalRules nationalRules, TaskPrecedents precedents) {
         this.nationalRules = nationalRules;
+        this.precedents = precedents;
         this.decisionTasks = decisionTasks;
         this.budgetLines = budgetLines;
         this.requests = requests;
@@ -118,6 +120,9 @@ class CaseContext implements TaskListener {
             context.put("caseCatalogue", catalogueText(linked.nationalRule()));
             if (AssessmentTasks.INTAKE.equals(task.getTaskDefinitionKey())) {
                 proposeLink(task, linked);
+            }
+            if (TaskPrecedents.TASKS.contains(task.getTaskDefinitionKey())) {
+                context.put("casePrecedents", precedents.text(request.id()));
             }
         }
         context.put("caseInstrument", Instruments.label(content.requestedInstrument()));

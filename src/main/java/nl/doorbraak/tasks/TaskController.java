@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import nl.doorbraak.platform.validation.Values;
 import nl.doorbraak.platform.validation.InputSchema;
+import nl.doorbraak.request.CaseVariables;
 import nl.doorbraak.security.DoorbraakUser;
 
 /**
@@ -53,9 +55,11 @@ class TaskController {
     private final GroupTaskPages pages;
     private final RuntimeService runtimeService;
     private final TaskCompletion completion;
+    private final TaskPrecedents precedents;
 
     TaskController(TaskService taskService, RuntimeService runtimeService, TaskCompletion completion,
-                   GroupTaskPages pages) {
+                   GroupTaskPages pages, TaskPrecedents precedents) {
+        this.precedents = precedents;
         this.taskService = taskService;
         this.pages = pages;
         this.runtimeService = runtimeService;
@@ -132,6 +136,11 @@ class TaskController {
 
     private TaskView view(Task task, String reference, List<String> candidateGroups, boolean withContext) {
         Map<String, Object> context = withContext ? CaseContextVariables.of(taskService, task.getId()) : null;
+        if (context != null && context.containsKey("casePrecedents")) {
+            // the text the form shows, as a list read now
+            context.put("precedents", precedents.of(UUID.fromString((String) taskService.getVariable(task.getId(),
+                    CaseVariables.REQUEST_ID))));
+        }
         String processDefinitionKey = Optional.ofNullable(task.getProcessDefinitionId())
                 .map(definition -> definition.split(":")[0]).orElse(null);
         return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), reference, processDefinitionKey,

@@ -27,6 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import nl.doorbraak.catalogue.NationalRule;
 import nl.doorbraak.catalogue.NationalRules;
+import nl.doorbraak.decision.Precedents;
 import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.validation.FieldError;
 import nl.doorbraak.platform.validation.InvalidInputException;
@@ -61,6 +62,7 @@ class NewRequestController {
     private final ReferenceData referenceData;
     private final InterruptedForms interrupted;
     private final NationalRules nationalRules;
+    private final Precedents precedents;
 
     /** The catalogue's entries of one ministry, as the form's option group shows them. */
     record RuleGroup(String ministry, List<RuleOption> rules) {
@@ -71,8 +73,9 @@ class NewRequestController {
     }
 
     NewRequestController(RequestSubmission submission, CaseDocuments documents, ReferenceData referenceData,
-                         InterruptedForms interrupted, NationalRules nationalRules) {
+                         InterruptedForms interrupted, NationalRules nationalRules, Precedents precedents) {
         this.nationalRules = nationalRules;
+        this.precedents = precedents;
         this.submission = submission;
         this.documents = documents;
         this.referenceData = referenceData;
@@ -135,6 +138,12 @@ class NewRequestController {
             return show(user, kind, display(values, ruleDomains, lines), Map.of(), idempotencyKey, model);
         }
 
+        if (!budget && action.equals("show-precedents")) {
+            showPrecedents(values.get("nationalRule"), values.get("article"), model);
+            model.addAttribute("filesLost", files != null && files.stream().anyMatch(file -> !file.isEmpty()));
+            return show(user, kind, display(values, ruleDomains, lines), Map.of(), idempotencyKey, model);
+        }
+
         var input = new LinkedHashMap<String, Object>(values);
         if (!budget && !ruleDomains.isEmpty()) {
             input.put("ruleDomains", ruleDomains);
@@ -170,6 +179,18 @@ class NewRequestController {
             redirect.addFlashAttribute("documentError", "Niet toegevoegd: " + String.join(" ", problems));
         }
         return "redirect:/verzoeken/" + reference;
+    }
+
+    /**
+     * The earlier decisions on the chosen catalogue rule, shown in the form being drafted: what
+     * was typed stays, nothing is stored or validated yet.
+     */
+    private void showPrecedents(String nationalRule, String article, Model model) {
+        model.addAttribute("precedentsShown", true);
+        nationalRules.find(nationalRule).ifPresent(rule -> {
+            model.addAttribute("precedentRule", rule);
+            model.addAttribute("precedents", precedents.on(rule.id(), article, null));
+        });
     }
 
     private String show(DoorbraakUser user, RequestKind kind, Map<String, ?> values,

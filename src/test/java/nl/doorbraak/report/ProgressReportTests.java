@@ -106,7 +106,8 @@ class ProgressReportTests {
         at("2031-02-04");
         intake("R1", "income-support");
         at("2031-02-05");
-        ruleChange("R2", AMSTERDAM, "amsterdam-zuidoost", "participatiewet  ", List.of("income-support", "youth-care"));
+        // linked to the same catalogue entry, in other words: one rule in the report
+        ruleChange("R2", AMSTERDAM, "amsterdam-zuidoost", "PW art. 22a", List.of("income-support", "youth-care"));
         at("2031-02-06");
         budgetPooling("R3");
         at("2031-02-07");
@@ -215,6 +216,9 @@ class ProgressReportTests {
         assertThat(bottlenecks).extracting(b -> b.path("type").asText() + ":" + b.path("subject").asText())
                 .containsExactly("rule:Participatiewet", "rule:Wet gemeentelijke schuldhulpverlening",
                         "rule-domain:Schuldhulpverlening", "rule-domain:Inkomensondersteuning");
+        assertThat(bottlenecks.get(0).path("bwbId").asText()).isEqualTo("BWBR0015703");
+        assertThat(bottlenecks.get(0).path("nationalRule").asText()).isEqualTo("participatiewet");
+        assertThat(bottlenecks.get(1).hasNonNull("bwbId")).as("free text, not in the catalogue").isFalse();
         assertThat(bottlenecks.get(0).path("municipalities")).extracting(JsonNode::asText)
                 .containsExactly("Amsterdam", "Rotterdam");
         assertThat(bottlenecks.get(0).path("cases")).extracting(c -> c.path("reference").asText())
@@ -274,7 +278,8 @@ class ProgressReportTests {
         assertThat(all.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         assertThat(all.body()).contains("Verzoeken per soort\r\nSoort,Ingediend,Besloten,Toegekend,Deels toegekend,"
                 + "Afgewezen,Ingetrokken,Vervallen,Nog open\r\n", "Totaal,6,4,2,1,1,1,1,1\r\n",
-                "Terugkerende knelpunten\r\n", "Ontschotting: bedragen per ministerie\r\n", "OCW,2400000.00,1000000.00\r\n");
+                "Terugkerende knelpunten\r\n", "Regel,Participatiewet (BWBR0015703),\"Amsterdam, Rotterdam\"",
+                "Regel (niet in de catalogus),Wet gemeentelijke schuldhulpverlening,", "Ontschotting: bedragen per ministerie\r\n", "OCW,2400000.00,1000000.00\r\n");
         List<String> ministries = http.get("/api/v1/reports/progress?period=2031-H1&format=csv&section=ministries",
                 "programme-office").body().lines().toList();
         assertThat(ministries).containsExactly("Ministerie,Afgerond,Mediaan (dagen),90e percentiel (dagen),"
@@ -396,6 +401,9 @@ class ProgressReportTests {
         input.put("focusArea", focusArea);
         input.put("title", "Knelpunt in " + regulation.strip());
         input.put("regulation", regulation);
+        if (regulation.startsWith("Participatiewet") || regulation.startsWith("PW")) {
+            input.put("nationalRule", "participatiewet");
+        }
         input.put("ruleDomains", domains);
         input.put("conflict", "De regel blokkeert de integrale aanpak.");
         input.put("proposedSolution", "Ruimte voor maatwerk in het focusgebied.");
