@@ -48,7 +48,9 @@ public enum AuditAction {
     ACCESS_NOT_FOUND,
     CSRF_REFUSED,
     ENGINE_AUTHORIZATION_REFUSED,
-    FORBIDDEN_FIELDS_REFUSED;
+    FORBIDDEN_FIELDS_REFUSED,
+    // Joining an existing breakthrough
+    JOIN_CONFIRMATION_RECORDED;
 
     /** The code an entry carries. */
     public String code() {

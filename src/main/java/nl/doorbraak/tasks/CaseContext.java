@@ -2,6 +2,12 @@ package nl.doorbraak.tasks;
 
 import nl.doorbraak.request.RuleChangeContent;
 import nl.doorbraak.request.BudgetPoolingContent;
+import nl.doorbraak.request.JoinContent;
+import nl.doorbraak.joining.ConfirmationOutcome;
+import nl.doorbraak.joining.JoinTasks;
+import nl.doorbraak.joining.Precedent;
+import nl.doorbraak.joining.Precedents;
+import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.request.RequestContents;
 import nl.doorbraak.request.RequestContent;
 import nl.doorbraak.platform.CaseClock;
@@ -67,10 +73,12 @@ class CaseContext implements TaskListener {
     private final RequestContents contents;
     private final Documents documents;
     private final BudgetLines budgetLines;
+    private final Precedents precedents;
 
     CaseContext(Requests requests, ReferenceData referenceData, AssessmentRecords records, Decisions decisions,
                 DecisionTaskVariables decisionTasks, RequestContents contents, Documents documents,
-                BudgetLines budgetLines) {
+                BudgetLines budgetLines, Precedents precedents) {
+        this.precedents = precedents;
         this.decisionTasks = decisionTasks;
         this.budgetLines = budgetLines;
         this.requests = requests;
@@ -85,7 +93,8 @@ class CaseContext implements TaskListener {
     public void notify(DelegateTask task) {
         RequestRecord request = requests.get(CaseVariables.requestId(task));
         RequestContent content = contents.of(request);
-        String ministry = (String) task.getVariable("ministry");
+        String ministry = (String) task.getVariable(JoinTasks.CONFIRM.equals(task.getTaskDefinitionKey())
+                ? "confirmingMinistry" : "ministry");
         String ministryAbbreviation = ministry == null ? null : abbreviation(ministry);
         Object budgetYear = task.getVariable("budgetYear");
 
@@ -110,6 +119,8 @@ class CaseContext implements TaskListener {
                     .collect(Collectors.joining(", ")));
             context.put("caseConflict", ruleChange.conflict());
             context.put("caseProposal", ruleChange.proposedSolution());
+        } else if (content instanceof JoinContent join) {
+            context.putAll(joinContext(task, request, join));
         }
         context.put("caseInstrument", Instruments.label(content.requestedInstrument()));
         context.put("caseUrgency", RuleChangeSchema.URGENCIES.getOrDefault(request.urgency(), request.urgency()));
@@ -153,6 +164,21 @@ class CaseContext implements TaskListener {
         decisionTasks.decisionText(task, request.id()).ifPresent(text -> context.put("caseDecision", text));
         if (task.getVariable("budgetYear") != null) {
             context.put("caseBudgetYear", String.valueOf(task.getVariable("budgetYear")));
+        }
+        return context;
+    }
+
+    /** The breakthrough joined (the original decision), why the situation is comparable, and the ministry's confirmation. */
+    private Map<String, Object> joinContext(DelegateTask task, RequestRecord request, JoinContent join) {
+        Map<String, Object> context = new HashMap<>();
+        context.put("caseRule", join.rule());
+        context.put("caseMotivation", join.motivation());
+        context.put("casePrecedent", precedents.joinedBy(request.id()).map(Precedent::text).orElse(join.precedent()));
+        Object confirmation = task.getVariable("confirmationOutcome");
+        if (confirmation != null) {
+            Object note = task.getVariable("confirmationNote");
+            context.put("caseConfirmation", Vocabulary.labelOf(ConfirmationOutcome.class, confirmation.toString())
+                    + (note == null || note.toString().isBlank() ? "." : ". " + note));
         }
         return context;
     }
