@@ -7,6 +7,7 @@ import nl.doorbraak.request.RequestStatus;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.decision.Decisions;
 import nl.doorbraak.decision.DecisionSummary;
+import nl.doorbraak.joining.Joins;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -46,7 +47,7 @@ public class RequestViews {
                          String submittedBy, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
                          OffsetDateTime closedAt, RequestContent submission, List<String> routedTo,
                          List<String> currentSteps, List<OpenTask> openTasks, DecisionSummary decision,
-                         Map<String, String> _links) {
+                         Joins.Join join, Map<String, String> _links) {
     }
 
     /** Activities that are a step someone waits for; scopes such as subprocesses are not. */
@@ -59,9 +60,11 @@ public class RequestViews {
     private final HistoryService historyService;
     private final Decisions decisions;
     private final RequestContents contents;
+    private final Joins joins;
 
     RequestViews(Requests requests, ReferenceData referenceData, TaskService taskService,
-                 HistoryService historyService, Decisions decisions, RequestContents contents) {
+                 HistoryService historyService, Decisions decisions, RequestContents contents, Joins joins) {
+        this.joins = joins;
         this.requests = requests;
         this.referenceData = referenceData;
         this.taskService = taskService;
@@ -92,6 +95,7 @@ public class RequestViews {
                 contents.of(request), requests.ministriesOf(request.id()), currentSteps(request),
                 openTasks(request.reference()),
                 decisions.decisionOn(request.id()).orElse(null),
+                joins.of(request).orElse(null),
                 Map.of("self", self(request), "withdrawal", self(request) + "/withdrawal"));
     }
 
