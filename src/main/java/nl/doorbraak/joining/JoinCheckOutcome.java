@@ -2,7 +2,7 @@ package nl.doorbraak.joining;
 
 import nl.doorbraak.platform.validation.Vocabulary;
 
-/** What the programme office concludes when it checks a join request. */
+/** What the programme office concludes when it checks a request to join. */
 enum JoinCheckOutcome implements Vocabulary {
     COMPARABLE("Vergelijkbaar: ter bevestiging naar het ministerie"),
     NOT_COMPARABLE("Niet vergelijkbaar: afwijzen met motivering"),

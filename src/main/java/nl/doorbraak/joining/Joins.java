@@ -18,7 +18,7 @@ import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestRecord;
 
 /**
- * A join request as its page shows it: the breakthrough it asks to join, and the ministry's
+ * A request to join as its page shows it: the breakthrough it asks to join, and the ministry's
  * confirmation once given. The confirmation is read from the case's audit trail, where
  * "Bevestiging vastleggen" records it: the trail is its record, as it is of every step.
  */

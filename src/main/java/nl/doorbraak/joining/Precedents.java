@@ -23,7 +23,7 @@ import nl.doorbraak.request.Requests;
 import nl.doorbraak.request.RuleChangeContent;
 
 /**
- * The breakthroughs a municipality can join, and the one a join request joined: granted
+ * The breakthroughs a municipality can join, and the one a request to join named: granted
  * experiments and temporary exemptions whose request names a rule (from the catalogue, which a
  * join needs to find the ministry that confirms it).
  */
@@ -56,13 +56,13 @@ public class Precedents {
                 .toList();
     }
 
-    /** The breakthrough a join request asks to join. */
+    /** The breakthrough a request to join names. */
     public Optional<Precedent> joinedBy(UUID joinRequestId) {
         return joinPrecedents.precedentOf(joinRequestId).flatMap(requests::find)
                 .flatMap(request -> decisions.onRequest(request.id()).map(decision -> precedent(request, decision)));
     }
 
-    /** The original decision on the breakthrough a join request asks to join. */
+    /** The original decision on the breakthrough a request to join names. */
     Optional<DecisionRecord> originalDecision(UUID joinRequestId) {
         return joinPrecedents.precedentOf(joinRequestId).flatMap(decisions::onRequest);
     }
