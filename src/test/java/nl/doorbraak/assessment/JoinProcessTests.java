@@ -167,26 +167,38 @@ class JoinProcessTests {
                 "rationale", "Vergelijkbare situatie; SZW bevestigt.", "instrument", "experiment",
                 "conditions", Breakthroughs.CONDITIONS, "effectiveDate", "2027-03-01", "evaluationDate", "2028-03-01"));
         Jobs.runDue(engine);
+        assertThat(pi).isWaitingAt("Event_EvaluationDate");
+        assertThat(status(pi)).isEqualTo("decided");
+
+        // like the original breakthrough, the joined one is evaluated
+        Jobs.fireTimer(engine, pi.getId(), "Event_EvaluationDate");
+        assertThat(status(pi)).isEqualTo("evaluation");
+        assertThat(driver.candidateGroups(driver.task(pi, "Task_DeliverEvaluation"))).containsExactly("municipality-0917");
+        complete(pi, "Task_DeliverEvaluation", "heerlen", Map.of("evaluationReport", "Ook hier bleven jongeren thuis wonen."));
+        complete(pi, "Task_AssessEvaluation", "programme-office", Map.of("evaluationConclusion", "make-structural"));
 
         assertThat(pi).isEnded().hasPassedInOrder("StartEvent_SubmittedViaApi", "Task_CheckJoin",
                 "Task_RecordInformationRequest", "Task_SendInformationRequest", "Task_ProvideInformation",
                 "Task_RecordInformationAnswer", "Task_CheckJoin", "Task_ScheduleConfirmation", "Task_ConfirmJoin",
                 "Task_RecordConfirmation", "Task_DetermineDecisionAuthority", "Task_DecideJoin", "EndEvent_HandlingDone",
-                "Task_RecordDecision", "Task_SendDecision", "EndEvent_Decided");
+                "Task_RecordDecision", "Task_SendDecision", "Gateway_JoinGranted", "Event_EvaluationDate",
+                "Task_DeliverEvaluation", "Task_RecordEvaluation", "Task_AssessEvaluation",
+                "Task_RecordEvaluationAssessment", "EndEvent_Evaluated").hasNotPassed("EndEvent_Decided");
         assertThat(pi).hasPassed("Event_ConfirmationReminder", "Task_RemindConfirmingMinistry",
                 "Task_SendConfirmationReminder", "EndEvent_Reminded");
-        assertThat(status(pi)).isEqualTo("decided");
+        assertThat(status(pi)).isEqualTo("evaluated");
         assertThat(requests.get(request.id()).closedAt()).isNotNull();
-        assertThat(jdbc.sql("SELECT outcome, instrument, conditions, decided_by, evaluation_date FROM decision WHERE request_id = ?")
+        assertThat(jdbc.sql("SELECT outcome, instrument, conditions, decided_by, evaluation_date, evaluation_conclusion FROM decision WHERE request_id = ?")
                 .param(request.id()).query().singleRow())
                 .containsEntry("outcome", "granted").containsEntry("instrument", "experiment")
                 .containsEntry("conditions", Breakthroughs.CONDITIONS).containsEntry("decided_by", "programme-director")
-                .containsEntry("evaluation_date", java.sql.Date.valueOf("2028-03-01"));
+                .containsEntry("evaluation_date", java.sql.Date.valueOf("2028-03-01"))
+                .containsEntry("evaluation_conclusion", "make-structural");
         assertThat(TestMailServer.receivedBy(email)).anySatisfy(mail -> {
             assertThat(mail.subject()).isEqualTo("Besluit op uw verzoek " + pi.getBusinessKey());
             assertThat(mail.body()).contains("is besloten: toegekend", "U vroeg aan te sluiten bij het besluit op verzoek "
                     + precedent + " (Rotterdam-Zuid)", "experiment op grond van een experimenteerbepaling, Participatiewet, artikel 22a",
-                    "Voorwaarden:\n" + Breakthroughs.CONDITIONS, "1 maart 2028");
+                    "Voorwaarden:\n" + Breakthroughs.CONDITIONS, "Op 1 maart 2028 vragen wij u de resultaten te evalueren");
         });
         assertThat(auditActions(pi)).contains("join-confirmation-recorded", "decision-taken");
     }

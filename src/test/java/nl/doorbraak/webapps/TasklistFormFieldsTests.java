@@ -196,6 +196,11 @@ class TasklistFormFieldsTests {
                 "instrument", "experiment", "conditions", "Halfjaarlijkse rapportage.",
                 "effectiveDate", today.plusMonths(1).toString(), "evaluationDate", today.plusYears(1).toString(),
                 "rationale", "Vergelijkbare situatie."));
+        Jobs.fireTimer(engine, processInstance(reference), "Event_EvaluationDate");
+        complete(reference, "Task_DeliverEvaluation", null, "heerlen",
+                Map.of("evaluationReport", "Ook hier bleven jongeren thuis wonen."));
+        complete(reference, "Task_AssessEvaluation", null, "programme-office",
+                Map.of("evaluationConclusion", "continue"));
 
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).count())
                 .as("the case ended").isZero();
