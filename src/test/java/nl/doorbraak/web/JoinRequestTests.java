@@ -145,6 +145,26 @@ class JoinRequestTests {
     }
 
     @Test
+    void documentsTimelineAndWithdrawalWorkAsForEveryKind() {
+        Map<String, Object> body = join("heerlen-noord", experiment);
+        String email = (String) body.get("contactEmail");
+        String reference = CaseSteps.submit(http, HEERLEN, body);
+        assertThat(CaseSteps.upload(http, HEERLEN, reference, "toelichting.pdf", "application/pdf", CaseSteps.PDF)
+                .statusCode()).isEqualTo(201);
+        assertThat(CaseSteps.request(http, "reviewer-szw", reference).path("reference").asText()).isEqualTo(reference);
+
+        HttpResponse<String> withdrawn = postJson(http, "/api/v1/requests/" + reference + "/withdrawal", HEERLEN,
+                Map.of("reason", "Het probleem is opgelost."));
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        nl.doorbraak.support.Jobs.runDue(engine);
+        assertThat(CaseSteps.request(http, HEERLEN, reference).path("status").asText()).isEqualTo("withdrawn");
+        assertThat(nl.doorbraak.support.TestMailServer.receivedBy(email)).anySatisfy(mail ->
+                assertThat(mail.subject()).contains(reference, "ingetrokken"));
+        String timeline = http.get("/api/v1/requests/" + reference + "/timeline", HEERLEN).body();
+        assertThat(timeline).contains("Verzoek ingediend", "Verzoek ingetrokken");
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheJoinBody() {
         JsonNode schemas = Http.json(http.get("/api/v1/openapi.json", HEERLEN)).path("components").path("schemas");
         JsonNode join = schemas.path("JoinRequest");
