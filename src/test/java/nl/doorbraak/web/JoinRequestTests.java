@@ -103,6 +103,9 @@ class JoinRequestTests {
         assertThat(confirmed.path("join").path("confirmation").path("ministry").asText()).isEqualTo("szw");
         assertThat(confirmed.path("join").path("confirmation").path("note").asText()).isEqualTo("Zelfde doelgroep.");
         assertThat(confirmed.path("status").asText()).isEqualTo("decision");
+        assertThat(http.get("/api/v1/requests/" + reference + "/timeline", HEERLEN).body()).contains(
+                "Het ministerie dat de oorspronkelijke doorbraak toekende, bevestigt de aansluiting",
+                "Aansluiting bevestigd door SZW");
 
         String page = WebSession.loggedIn(port, HEERLEN).get("/verzoeken/" + reference).body();
         assertThat(page).contains("Aansluiting bij een doorbraak", experiment, "Rotterdam-Zuid",
