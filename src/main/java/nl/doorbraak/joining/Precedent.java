@@ -1,6 +1,7 @@
 package nl.doorbraak.joining;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 
 /**
  * A granted breakthrough as a join shows it: the original request and the decision on it, without
@@ -11,6 +12,8 @@ public record Precedent(String reference, String municipalityName, String focusA
                         String conditions, String rationale, LocalDate decidedOn, LocalDate effectiveDate,
                         LocalDate evaluationDate) {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d-M-yyyy");
+
     /** One line for a list or a select: "NPLV-2026-00001 – Rotterdam-Zuid: Experiment (Participatiewet, artikel 22a)". */
     public String label() {
         return reference + " – " + focusAreaName + ": " + instrumentLabel + " (" + rule + ")";
@@ -19,8 +22,8 @@ public record Precedent(String reference, String municipalityName, String focusA
     /** The original decision as Tasklist's forms show it, in a few lines. */
     public String text() {
         StringBuilder text = new StringBuilder(reference + " – " + municipalityName + ", " + focusAreaName + "\n"
-                + title + "\nRegel: " + rule + "\nBesluit van " + decidedOn + ": " + outcomeLabel + ", "
-                + instrumentLabel + (effectiveDate == null ? "" : ", ingegaan op " + effectiveDate) + ".");
+                + title + "\nRegel: " + rule + "\nBesluit van " + DAY.format(decidedOn) + ": " + outcomeLabel + ", "
+                + instrumentLabel + (effectiveDate == null ? "" : ", met ingang van " + DAY.format(effectiveDate)) + ".");
         if (conditions != null) {
             text.append("\nVoorwaarden: ").append(conditions);
         }
