@@ -52,7 +52,9 @@ public enum AuditAction {
     // The national-rule catalogue (system chain) and a request's link to it (case chain)
     NATIONAL_RULE_ADDED,
     NATIONAL_RULE_CHANGED,
-    NATIONAL_RULE_LINKED;
+    NATIONAL_RULE_LINKED,
+    // Joining an existing breakthrough
+    JOIN_CONFIRMATION_RECORDED;
 
     /** The code an entry carries. */
     public String code() {

@@ -15,9 +15,15 @@ import nl.doorbraak.reference.Ministry;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.reference.Regulation;
 import nl.doorbraak.request.Instruments;
+import nl.doorbraak.request.JoinContent;
+import nl.doorbraak.request.RequestContents;
 import nl.doorbraak.request.RequestRecord;
+import nl.doorbraak.request.Requests;
 
-/** The Dutch decision letter; for budget pooling with the amounts asked and granted per budget line. */
+/**
+ * The Dutch decision letter; for budget pooling with the amounts asked and granted per budget line,
+ * for a join naming the original decision it asked to join.
+ */
 @Component
 class DecisionLetters {
 
@@ -25,9 +31,15 @@ class DecisionLetters {
             Locale.forLanguageTag("nl"));
 
     private final ReferenceData referenceData;
+    private final Requests requests;
+    private final RequestContents contents;
+    private final Decisions decisions;
 
-    DecisionLetters(ReferenceData referenceData) {
+    DecisionLetters(ReferenceData referenceData, Requests requests, RequestContents contents, Decisions decisions) {
         this.referenceData = referenceData;
+        this.requests = requests;
+        this.contents = contents;
+        this.decisions = decisions;
     }
 
     Letter decision(RequestRecord request, DecisionRecord decision, List<GrantedLine> budgetLines) {
@@ -37,6 +49,9 @@ class DecisionLetters {
                 Op uw verzoek %s "%s" is besloten: %s.
                 """.formatted(request.reference(), request.title(),
                 Vocabulary.labelOf(DecisionOutcome.class, decision.outcome()).toLowerCase(Locale.ROOT)));
+        if (contents.of(request) instanceof JoinContent join) {
+            body.append(original(join));
+        }
         if (decision.instrument() != null) {
             body.append("\nInstrument: ").append(Instruments.label(decision.instrument())).append('.');
         }
@@ -68,6 +83,18 @@ class DecisionLetters {
         }
         body.append('\n').append(Letter.SIGNATURE);
         return new Letter("Besluit op uw verzoek " + request.reference(), body.toString());
+    }
+
+    /** A join names the decision it asked to join: its reference, focus area, date and instrument. */
+    private String original(JoinContent join) {
+        return requests.findByReference(join.precedent()).flatMap(precedent -> decisions.onRequest(precedent.id())
+                .map(original -> "\nU vroeg aan te sluiten bij het besluit op verzoek " + precedent.reference() + " ("
+                        + referenceData.focusArea(precedent.focusAreaCode()).map(area -> area.name())
+                                .orElse(precedent.focusAreaCode())
+                        + ") van " + date(original.decidedAt().atZoneSameInstant(nl.doorbraak.platform.CaseClock.DUTCH_TIME)
+                                .toLocalDate()) + ": " + Instruments.label(original.instrument()).toLowerCase(Locale.ROOT)
+                        + ", " + join.rule() + "."))
+                .orElse("");
     }
 
     private String abbreviation(String ministryCode) {

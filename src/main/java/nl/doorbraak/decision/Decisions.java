@@ -90,6 +90,13 @@ public class Decisions {
                 .query(DecisionRecord.class).optional();
     }
 
+    /** The decisions that granted one of these instruments, in full or in part, newest first. */
+    public List<DecisionRecord> granted(java.util.Collection<String> instruments) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM decision WHERE outcome IN ('granted', 'partly-granted') "
+                        + "AND instrument IN (:instruments) ORDER BY decided_at DESC")
+                .param("instruments", List.copyOf(instruments)).query(DecisionRecord.class).list();
+    }
+
     public Optional<DecisionSummary> decisionOn(UUID requestId) {
         return onRequest(requestId).map(decision -> new DecisionSummary(decision.outcome(),
                 Vocabulary.labelOf(DecisionOutcome.class, decision.outcome()), decision.instrument(),

@@ -16,14 +16,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Documents the body of {@code POST /api/v1/requests} as one schema per kind of request
- * (RuleChangeRequest, BudgetPoolingRequest), chosen by {@code kind}. The schemas are generated
+ * (RuleChangeRequest, BudgetPoolingRequest, JoinRequest), chosen by {@code kind}. The schemas are generated
  * from the same rules that validate a submission.
  */
 @Component
 class RequestBodySchemas implements OpenApiCustomizer {
 
     private static final Map<RequestKind, String> NAMES = Map.of(
-            RequestKind.RULE_CHANGE, "RuleChangeRequest", RequestKind.BUDGET_POOLING, "BudgetPoolingRequest");
+            RequestKind.RULE_CHANGE, "RuleChangeRequest", RequestKind.BUDGET_POOLING, "BudgetPoolingRequest",
+            RequestKind.JOIN, "JoinRequest");
 
     private final List<SubmissionRules> rules;
 

@@ -7,9 +7,9 @@ import nl.doorbraak.platform.validation.Values;
 /**
  * What a request asks, typed by its kind: built once from the validated submission, stored as
  * JSON in the case file and read back in one place ({@link RequestContents}). What is common to
- * both kinds is here; the rest is in the kind's record.
+ * every kind is here; the rest is in the kind's record.
  */
-public sealed interface RequestContent permits RuleChangeContent, BudgetPoolingContent {
+public sealed interface RequestContent permits RuleChangeContent, BudgetPoolingContent, JoinContent {
 
     String focusArea();
 
@@ -33,6 +33,7 @@ public sealed interface RequestContent permits RuleChangeContent, BudgetPoolingC
         return switch (kind) {
             case RULE_CHANGE -> RuleChangeContent.of(values);
             case BUDGET_POOLING -> BudgetPoolingContent.of(values);
+            case JOIN -> JoinContent.of(values);
         };
     }
 }

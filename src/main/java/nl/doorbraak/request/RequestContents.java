@@ -16,8 +16,11 @@ public class RequestContents {
 
     /** The content of a stored request, typed by its kind. */
     public RequestContent of(RequestRecord request) {
-        Class<? extends RequestContent> type = RequestKind.BUDGET_POOLING.code().equals(request.kind())
-                ? BudgetPoolingContent.class : RuleChangeContent.class;
+        Class<? extends RequestContent> type = switch (RequestKind.ofCode(request.kind()).orElse(RequestKind.RULE_CHANGE)) {
+            case BUDGET_POOLING -> BudgetPoolingContent.class;
+            case JOIN -> JoinContent.class;
+            case RULE_CHANGE -> RuleChangeContent.class;
+        };
         try {
             return objectMapper.readValue(request.payload(), type);
         } catch (JsonProcessingException e) {

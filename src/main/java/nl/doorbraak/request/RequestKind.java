@@ -9,7 +9,8 @@ public enum RequestKind {
     RULE_CHANGE("rule-change", "rule-change-request", "RuleChangeRequestSubmitted", "verzoek om regelaanpassing",
             "Regelaanpassing"),
     BUDGET_POOLING("budget-pooling", "budget-pooling-request", "BudgetPoolingRequestSubmitted",
-            "verzoek om ontschotting van budgetten", "Ontschotting van budgetten");
+            "verzoek om ontschotting van budgetten", "Ontschotting van budgetten"),
+    JOIN("join", "join-request", "JoinRequestSubmitted", "verzoek om aansluiting", "Aansluiting bij een doorbraak");
 
     private final String code;
     private final String processKey;

@@ -66,8 +66,8 @@ public class RequestListQuery {
                 .integer("page", "page", false, 1, 1_000_000)
                 .integer("pageSize", "pageSize", false, 1, 100)
                 .choice("status", "status", false, RequestListQuery::statuses)
-                .choice("kind", "kind", false, () -> Map.of(RequestKind.RULE_CHANGE.code(), "Regelaanpassing",
-                        RequestKind.BUDGET_POOLING.code(), "Ontschotting van budgetten"))
+                .choice("kind", "kind", false, () -> java.util.Arrays.stream(RequestKind.values()).collect(
+                        java.util.stream.Collectors.toMap(RequestKind::code, RequestKind::label)))
                 .choice("focusArea", "focusArea", false, () -> codes(referenceData.focusAreas().stream()
                         .map(area -> area.code()).toList()))
                 .choice("municipality", "municipality", false, () -> codes(referenceData.municipalities().stream()

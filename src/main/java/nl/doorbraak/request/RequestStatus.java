@@ -19,7 +19,8 @@ public enum RequestStatus implements Vocabulary {
     ACCOUNTABILITY("Verantwoording over het gebundelde budget"),
     ACCOUNTED("Verantwoording afgerond"),
     WITHDRAWN("Ingetrokken"),
-    LAPSED("Vervallen");
+    LAPSED("Vervallen"),
+    JOIN_CONFIRMATION("Wacht op bevestiging door het ministerie");
 
     private final String label;
 

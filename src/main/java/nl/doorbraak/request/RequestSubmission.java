@@ -45,11 +45,16 @@ public class RequestSubmission {
     private final AuditTrail audit;
     private final IdempotencyKeys idempotencyKeys;
     private final RequestContents contents;
+    private final JoinSchema joinSchema;
+    private final JoinPrecedents joinPrecedents;
 
     RequestSubmission(Requests requests, ReferenceNumbers referenceNumbers, List<SubmissionRules> rules,
                       BudgetLines budgetLines, ReferenceData referenceData, RuntimeService runtimeService,
-                      AuditTrail audit, IdempotencyKeys idempotencyKeys, RequestContents contents) {
+                      AuditTrail audit, IdempotencyKeys idempotencyKeys, RequestContents contents,
+                      JoinSchema joinSchema, JoinPrecedents joinPrecedents) {
         this.contents = contents;
+        this.joinSchema = joinSchema;
+        this.joinPrecedents = joinPrecedents;
         this.requests = requests;
         this.idempotencyKeys = idempotencyKeys;
         this.referenceNumbers = referenceNumbers;
@@ -136,6 +141,11 @@ public class RequestSubmission {
             requests.recordRule(request.id(), ruleChange.nationalRule(), ruleChange.regulation(), ruleChange.article());
         } else if (content instanceof BudgetPoolingContent pooling) {
             budgetLines.insert(request.id(), pooling.budgetLines());
+        } else if (content instanceof JoinContent join) {
+            requests.recordRule(request.id(), join.nationalRule(), join.regulation(), join.article());
+            joinPrecedents.link(request.id(), requests.findByReference(join.precedent()).orElseThrow().id());
+            // the confirming ministry sees the case from the start, as an assessing ministry does
+            requests.routeTo(request.id(), java.util.Set.of(joinSchema.confirmingMinistry(join)));
         }
         audit.about(request.reference()).by(submittedBy)
                 .action(AuditAction.REQUEST_SUBMITTED, "Verzoek ingediend (" + kind.dutchName() + ")")
@@ -163,6 +173,9 @@ public class RequestSubmission {
             pooling.budgetLines().forEach(line -> owners.add(line.ministry()));
             total = pooling.totalAmount().doubleValue();
             variables.putValue("budgetYears", new ArrayList<>(pooling.years()));
+        } else if (content instanceof JoinContent join) {
+            variables.putValue("precedentReference", join.precedent())
+                    .putValue("confirmingMinistry", joinSchema.confirmingMinistry(join));
         }
         return variables.putValue("budgetOwners", owners).putValue("totalAmount", total);
     }

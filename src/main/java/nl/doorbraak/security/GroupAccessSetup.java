@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(1)
 class GroupAccessSetup implements ApplicationRunner {
 
-    static final String[] STARTABLE_PROCESSES = {"rule-change-request", "budget-pooling-request"};
+    static final String[] STARTABLE_PROCESSES = {"rule-change-request", "budget-pooling-request", "join-request"};
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;

@@ -2,6 +2,12 @@ package nl.doorbraak.tasks;
 
 import nl.doorbraak.request.RuleChangeContent;
 import nl.doorbraak.request.BudgetPoolingContent;
+import nl.doorbraak.request.JoinContent;
+import nl.doorbraak.joining.ConfirmationOutcome;
+import nl.doorbraak.joining.JoinTasks;
+import nl.doorbraak.joining.Breakthrough;
+import nl.doorbraak.joining.Breakthroughs;
+import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.request.RequestContents;
 import nl.doorbraak.request.RequestContent;
 import nl.doorbraak.platform.CaseClock;
@@ -70,11 +76,14 @@ class CaseContext implements TaskListener {
     private final BudgetLines budgetLines;
     private final NationalRules nationalRules;
     private final TaskPrecedents precedents;
+    private final Breakthroughs breakthroughs;
 
     CaseContext(Requests requests, ReferenceData referenceData, AssessmentRecords records, Decisions decisions,
                 DecisionTaskVariables decisionTasks, RequestContents contents, Documents documents,
-                BudgetLines budgetLines, NationalRules nationalRules, TaskPrecedents precedents) {
+                BudgetLines budgetLines, NationalRules nationalRules, TaskPrecedents precedents,
+                Breakthroughs breakthroughs) {
         this.nationalRules = nationalRules;
+        this.breakthroughs = breakthroughs;
         this.precedents = precedents;
         this.decisionTasks = decisionTasks;
         this.budgetLines = budgetLines;
@@ -90,7 +99,8 @@ class CaseContext implements TaskListener {
     public void notify(DelegateTask task) {
         RequestRecord request = requests.get(CaseVariables.requestId(task));
         RequestContent content = contents.of(request);
-        String ministry = (String) task.getVariable("ministry");
+        String ministry = (String) task.getVariable(JoinTasks.CONFIRM.equals(task.getTaskDefinitionKey())
+                ? "confirmingMinistry" : "ministry");
         String ministryAbbreviation = ministry == null ? null : abbreviation(ministry);
         Object budgetYear = task.getVariable("budgetYear");
 
@@ -124,6 +134,8 @@ class CaseContext implements TaskListener {
             if (TaskPrecedents.TASKS.contains(task.getTaskDefinitionKey())) {
                 context.put("casePrecedents", precedents.text(request.id()));
             }
+        } else if (content instanceof JoinContent join) {
+            context.putAll(joinContext(task, request, join));
         }
         context.put("caseInstrument", Instruments.label(content.requestedInstrument()));
         context.put("caseUrgency", RuleChangeSchema.URGENCIES.getOrDefault(request.urgency(), request.urgency()));
@@ -192,6 +204,21 @@ class CaseContext implements TaskListener {
         if (!task.hasVariable("article")) {
             task.getExecution().setVariable("article", linked.article());
         }
+    }
+
+    /** The breakthrough joined (the original decision), why the situation is comparable, and the ministry's confirmation. */
+    private Map<String, Object> joinContext(DelegateTask task, RequestRecord request, JoinContent join) {
+        Map<String, Object> context = new HashMap<>();
+        context.put("caseRule", join.rule());
+        context.put("caseMotivation", join.motivation());
+        context.put("casePrecedent", breakthroughs.joinedBy(request.id()).map(Breakthrough::text).orElse(join.precedent()));
+        Object confirmation = task.getVariable("confirmationOutcome");
+        if (confirmation != null) {
+            Object note = task.getVariable("confirmationNote");
+            context.put("caseConfirmation", Vocabulary.labelOf(ConfirmationOutcome.class, confirmation.toString())
+                    + (note == null || note.toString().isBlank() ? "." : ". " + note));
+        }
+        return context;
     }
 
     private String regulationName(String code) {

@@ -31,6 +31,8 @@ import nl.doorbraak.decision.Precedents;
 import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.validation.FieldError;
 import nl.doorbraak.platform.validation.InvalidInputException;
+import nl.doorbraak.joining.Breakthrough;
+import nl.doorbraak.joining.Breakthroughs;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.request.BudgetPoolingSchema;
 import nl.doorbraak.request.CaseDocuments;
@@ -40,7 +42,7 @@ import nl.doorbraak.request.RuleChangeSchema;
 import nl.doorbraak.security.DoorbraakUser;
 
 /**
- * "Nieuw verzoek" for both kinds. The form posts the same fields as the API body and goes
+ * "Nieuw verzoek" for every kind. The form posts the same fields as the API body and goes
  * through {@link RequestSubmission} with the same rules, so every Dutch message of the API
  * appears next to its field. Budget lines are added and removed by a round trip to the server
  * (no JavaScript needed); an idempotency key in the form makes a double click harmless.
@@ -53,6 +55,8 @@ class NewRequestController {
             "contactEmail");
     static final List<String> BUDGET_POOLING_FIELDS = List.of("focusArea", "title", "purpose", "firstYear",
             "lastYear", "requestedInstrument", "accountabilityArrangement", "urgency", "contactName", "contactEmail");
+    static final List<String> JOIN_FIELDS = List.of("focusArea", "precedent", "motivation", "residentsAffected",
+            "urgency", "contactName", "contactEmail");
     static final List<String> LINE_FIELDS = List.of("ministry", "regulation", "amount", "years");
     /** The fields the form may send more than once: checkboxes and the file input. */
     static final Set<String> MULTI_VALUED = Set.of("ruleDomains", "files");
@@ -63,6 +67,7 @@ class NewRequestController {
     private final InterruptedForms interrupted;
     private final NationalRules nationalRules;
     private final Precedents precedents;
+    private final Breakthroughs breakthroughs;
 
     /** The catalogue's entries of one ministry, as the form's option group shows them. */
     record RuleGroup(String ministry, List<RuleOption> rules) {
@@ -73,8 +78,10 @@ class NewRequestController {
     }
 
     NewRequestController(RequestSubmission submission, CaseDocuments documents, ReferenceData referenceData,
-                         InterruptedForms interrupted, NationalRules nationalRules, Precedents precedents) {
+                         InterruptedForms interrupted, NationalRules nationalRules, Precedents precedents,
+                         Breakthroughs breakthroughs) {
         this.nationalRules = nationalRules;
+        this.breakthroughs = breakthroughs;
         this.precedents = precedents;
         this.submission = submission;
         this.documents = documents;
@@ -211,6 +218,14 @@ class NewRequestController {
         model.addAttribute("urgencies", RuleChangeSchema.URGENCIES);
         model.addAttribute("ministries", referenceData.ministries());
         model.addAttribute("regulations", referenceData.regulations());
+        if (kind == RequestKind.JOIN) {
+            // the breakthroughs of other municipalities' focus areas that a join can name
+            List<Breakthrough> joinable = breakthroughs.joinableBy(municipality);
+            Map<String, String> choices = new LinkedHashMap<>();
+            joinable.forEach(precedent -> choices.put(precedent.reference(), precedent.label()));
+            model.addAttribute("precedents", choices);
+            model.addAttribute("precedentList", joinable);
+        }
         return "web/new-request";
     }
 
@@ -232,7 +247,11 @@ class NewRequestController {
     }
 
     private static List<String> fieldsOf(RequestKind kind) {
-        return kind == RequestKind.BUDGET_POOLING ? BUDGET_POOLING_FIELDS : RULE_CHANGE_FIELDS;
+        return switch (kind) {
+            case BUDGET_POOLING -> BUDGET_POOLING_FIELDS;
+            case JOIN -> JOIN_FIELDS;
+            case RULE_CHANGE -> RULE_CHANGE_FIELDS;
+        };
     }
 
     /** The form as it was posted, to be shown again. */

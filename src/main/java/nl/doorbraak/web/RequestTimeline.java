@@ -41,7 +41,8 @@ public class RequestTimeline {
             RequestStatus.EVALUATED, "Evaluatie beoordeeld; het verzoek is afgerond",
             RequestStatus.CO_SIGNATURE, "Het Ministerie van Financiën tekent het besluit mee",
             RequestStatus.ACCOUNTABILITY, "Verantwoording over het gebundelde budget gevraagd aan de gemeente",
-            RequestStatus.ACCOUNTED, "Alle begrotingsjaren zijn verantwoord; het verzoek is afgerond");
+            RequestStatus.ACCOUNTED, "Alle begrotingsjaren zijn verantwoord; het verzoek is afgerond",
+            RequestStatus.JOIN_CONFIRMATION, "Het ministerie dat de oorspronkelijke doorbraak toekende, bevestigt de aansluiting");
 
     private final AuditQueries audit;
     private final Decisions decisions;
@@ -92,7 +93,7 @@ public class RequestTimeline {
             case REQUEST_WITHDRAWN -> "Verzoek ingetrokken"
                     + (entry.explanation() == null ? "" : ": " + entry.explanation());
             case REQUEST_LAPSED, EVALUATION_DELIVERED, EVALUATION_ASSESSED, ACCOUNTABILITY_DELIVERED,
-                 ACCOUNTABILITY_CHECKED -> entry.actionDisplay();
+                 ACCOUNTABILITY_CHECKED, JOIN_CONFIRMATION_RECORDED -> entry.actionDisplay();
             default -> null; // reads of the trail, documents, internal failures: not the municipality's concern
         };
     }

@@ -7,6 +7,7 @@ import nl.doorbraak.request.RequestStatus;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.decision.Decisions;
 import nl.doorbraak.decision.DecisionSummary;
+import nl.doorbraak.joining.Joins;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -47,7 +48,7 @@ public class RequestViews {
                          String submittedBy, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
                          OffsetDateTime closedAt, RequestContent submission, List<String> routedTo,
                          List<String> currentSteps, List<OpenTask> openTasks, DecisionSummary decision,
-                         LinkedNationalRule nationalRule, String article,
+                         LinkedNationalRule nationalRule, String article, Joins.Join join,
                          Map<String, String> _links) {
     }
 
@@ -66,11 +67,13 @@ public class RequestViews {
     private final Decisions decisions;
     private final RequestContents contents;
     private final NationalRules nationalRules;
+    private final Joins joins;
 
     RequestViews(Requests requests, ReferenceData referenceData, TaskService taskService,
                  HistoryService historyService, Decisions decisions, RequestContents contents,
-                 NationalRules nationalRules) {
+                 NationalRules nationalRules, Joins joins) {
         this.nationalRules = nationalRules;
+        this.joins = joins;
         this.requests = requests;
         this.referenceData = referenceData;
         this.taskService = taskService;
@@ -104,7 +107,7 @@ public class RequestViews {
                 contents.of(request), requests.ministriesOf(request.id()), currentSteps(request),
                 openTasks(request.reference()),
                 decisions.decisionOn(request.id()).orElse(null),
-                nationalRule, linked.article(),
+                nationalRule, linked.article(), joins.of(request).orElse(null),
                 Map.of("self", self(request), "withdrawal", self(request) + "/withdrawal"));
     }
 

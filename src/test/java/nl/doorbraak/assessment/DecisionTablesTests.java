@@ -232,6 +232,7 @@ class DecisionTablesTests {
         assertAuthority("budget-pooling", 3_500_000.0, "support-with-conditions", true);
         assertAuthority("budget-pooling", 3_500_000.0, "unanimous-support", true);
         assertAuthority("budget-pooling", 3_500_000.0, "unanimous-reject", false);   // a refusal needs no co-signature
+        assertAuthority("join", 0.0, "not-applicable", false);                        // a join asks no advice, moves no money
 
         assertEveryRuleHit("decision-authority");
     }
@@ -240,6 +241,17 @@ class DecisionTablesTests {
     void anAmountPassedAsAnIntegerOrLongIsComparedWithTheThresholdAsWell() {
         assertAuthority("budget-pooling", 1_000_000, "diverging", false);
         assertAuthority("budget-pooling", 3_500_000L, "diverging", true);
+    }
+
+    @Test
+    void aJoinWithoutConsolidatedAdviceIsDecidedByTheDirector() {
+        // the join process asks the table without advice: there is no assessment by ministries to consolidate
+        java.util.Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("kind", "join");
+        variables.put("totalAmount", 0.0);
+        variables.put("consolidatedAdvice", null);
+        assertThat(evaluate("decision-authority", variables).getSingleResult().getEntryMap())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("decider", "programme-director", "coSignRequired", false));
     }
 
     private void assertAuthority(String kind, Number totalAmount, String consolidatedAdvice, boolean coSignRequired) {

@@ -248,7 +248,7 @@ class BudgetPoolingApiTests {
         Map<String, Object> body = budgetPooling(AREA, uniqueEmail(HEERLEN));
         body.put("kind", "subsidy");
         assertThat(errorMessage(badRequest(body), "kind"))
-                .isEqualTo("Onbekende soort verzoek. Kies uit: rule-change, budget-pooling.");
+                .isEqualTo("Onbekende soort verzoek. Kies uit: rule-change, budget-pooling, join.");
     }
 
     @Test
@@ -272,7 +272,7 @@ class BudgetPoolingApiTests {
                 .isEqualTo("array");
         JsonNode body = api.path("paths").path("/api/v1/requests").path("post").path("requestBody")
                 .path("content").path("application/json").path("schema");
-        assertThat(body.path("oneOf")).hasSize(2);
+        assertThat(body.path("oneOf")).hasSize(3);
         assertThat(body.path("discriminator").path("propertyName").asText()).isEqualTo("kind");
     }
 

@@ -64,6 +64,8 @@ class TasklistFormFieldsTests {
     ProcessEngine engine;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    nl.doorbraak.request.RequestSubmission submission;
 
     private final Map<String, WebappSession> sessions = new HashMap<>();
     private final Set<String> formsReached = new TreeSet<>();
@@ -94,7 +96,8 @@ class TasklistFormFieldsTests {
     void everyStartFormAndEveryTaskFormTakesExactlyItsFields() {
         ruleChangeRequestFromItsStartFormToItsEvaluation();
         budgetPoolingRequestFromItsStartFormToItsAccountability();
-        assertThat(formsReached).as("forms reached by the two cases").isEqualTo(formsOfTheModels);
+        joinRequestFromItsStartFormToItsDecision();
+        assertThat(formsReached).as("forms reached by the three cases").isEqualTo(formsOfTheModels);
     }
 
     private void ruleChangeRequestFromItsStartFormToItsEvaluation() {
@@ -166,6 +169,38 @@ class TasklistFormFieldsTests {
                 "accountabilityReport", "Alles besteed aan verlengde leertijd.", "spentAmount", "2400000,00"));
         complete(reference, "Task_CheckAccountability", null, "programme-office",
                 Map.of("accountabilityConclusion", "approved"));
+
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).count())
+                .as("the case ended").isZero();
+    }
+
+    private void joinRequestFromItsStartFormToItsDecision() {
+        String precedent = nl.doorbraak.support.Breakthroughs.decided(engine, submission, "granted", "experiment");
+        Map<String, Object> start = new LinkedHashMap<>();
+        start.put("focusArea", "heerlen-noord");
+        start.put("precedent", precedent);
+        start.put("motivation", "Ook hier verlaten jongvolwassenen het ouderlijk huis.");
+        start.put("residentsAffected", 120);
+        start.put("urgency", "normal");
+        start.put("contactName", "M. Janssen");
+        start.put("contactEmail", CaseSteps.uniqueEmail("heerlen"));
+        String reference = start("heerlen", "join-request", start);
+
+        complete(reference, "Task_CheckJoin", null, "programme-office", Map.of(
+                "joinCheckOutcome", "information-needed", "informationQuestion", "Welke wijken?"));
+        complete(reference, "Task_ProvideInformation", null, "heerlen", Map.of("informationAnswer", "Heerlen-Noord."));
+        complete(reference, "Task_CheckJoin", null, "programme-office", Map.of("joinCheckOutcome", "comparable"));
+        complete(reference, "Task_ConfirmJoin", null, "reviewer-szw", Map.of("confirmationOutcome", "confirmed",
+                "confirmationNote", "Zelfde doelgroep."));
+        complete(reference, "Task_DecideJoin", null, "programme-director", Map.of("decisionOutcome", "granted",
+                "instrument", "experiment", "conditions", "Halfjaarlijkse rapportage.",
+                "effectiveDate", today.plusMonths(1).toString(), "evaluationDate", today.plusYears(1).toString(),
+                "rationale", "Vergelijkbare situatie."));
+        Jobs.fireTimer(engine, processInstance(reference), "Event_EvaluationDate");
+        complete(reference, "Task_DeliverEvaluation", null, "heerlen",
+                Map.of("evaluationReport", "Ook hier bleven jongeren thuis wonen."));
+        complete(reference, "Task_AssessEvaluation", null, "programme-office",
+                Map.of("evaluationConclusion", "continue"));
 
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).count())
                 .as("the case ended").isZero();
