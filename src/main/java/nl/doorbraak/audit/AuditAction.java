@@ -48,7 +48,12 @@ public enum AuditAction {
     ACCESS_NOT_FOUND,
     CSRF_REFUSED,
     ENGINE_AUTHORIZATION_REFUSED,
-    FORBIDDEN_FIELDS_REFUSED;
+    FORBIDDEN_FIELDS_REFUSED,
+    // Recurring obstacles (the signal's chain and each linked request's)
+    SIGNAL_STARTED,
+    SIGNAL_LINKED,
+    SIGNAL_UNLINKED,
+    SIGNAL_ANSWERED;
 
     /** The code an entry carries. */
     public String code() {

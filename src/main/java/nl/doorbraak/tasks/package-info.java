@@ -5,5 +5,5 @@
  * group, and the links from Tasklist to a case's documents.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Tasks",
-        allowedDependencies = {"platform", "platform :: validation", "reference", "security", "request", "assessment", "decision"})
+        allowedDependencies = {"platform", "platform :: validation", "reference", "security", "request", "assessment", "decision", "signal"})
 package nl.doorbraak.tasks;

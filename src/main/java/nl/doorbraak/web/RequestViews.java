@@ -1,5 +1,7 @@
 package nl.doorbraak.web;
 
+import nl.doorbraak.signal.SignalViews;
+
 import nl.doorbraak.request.RequestContents;
 import nl.doorbraak.request.RequestContent;
 import nl.doorbraak.request.RequestRecord;
@@ -46,7 +48,7 @@ public class RequestViews {
                          String submittedBy, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
                          OffsetDateTime closedAt, RequestContent submission, List<String> routedTo,
                          List<String> currentSteps, List<OpenTask> openTasks, DecisionSummary decision,
-                         Map<String, String> _links) {
+                         SignalViews.RequestSignal signal, Map<String, String> _links) {
     }
 
     /** Activities that are a step someone waits for; scopes such as subprocesses are not. */
@@ -59,9 +61,11 @@ public class RequestViews {
     private final HistoryService historyService;
     private final Decisions decisions;
     private final RequestContents contents;
+    private final SignalViews signals;
 
     RequestViews(Requests requests, ReferenceData referenceData, TaskService taskService,
-                 HistoryService historyService, Decisions decisions, RequestContents contents) {
+                 HistoryService historyService, Decisions decisions, RequestContents contents, SignalViews signals) {
+        this.signals = signals;
         this.requests = requests;
         this.referenceData = referenceData;
         this.taskService = taskService;
@@ -92,6 +96,7 @@ public class RequestViews {
                 contents.of(request), requests.ministriesOf(request.id()), currentSteps(request),
                 openTasks(request.reference()),
                 decisions.decisionOn(request.id()).orElse(null),
+                signals.ofRequest(request.id()).orElse(null),
                 Map.of("self", self(request), "withdrawal", self(request) + "/withdrawal"));
     }
 
