@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.audit.AuditAction;
@@ -32,9 +33,11 @@ class RecordSignalAnswer implements JavaDelegate {
     private final ReferenceData referenceData;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     RecordSignalAnswer(Signals signals, Requests requests, NationalRules catalogue, ReferenceData referenceData,
-                       Outbox outbox, AuditTrail audit) {
+                       Outbox outbox, AuditTrail audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.signals = signals;
         this.requests = requests;
         this.catalogue = catalogue;
@@ -77,6 +80,7 @@ class RecordSignalAnswer implements JavaDelegate {
                     .record();
             outbox.enqueue(request.id(), Outbox.chainTopic("signal-answer", signal.reference()), request.contactEmail(),
                     SignalLetters.answer(request, signal, rule.name(), subject, ministry));
+            events.publishEvent(new SignalOfRequestChanged(request.id(), request.reference()));
         }
     }
 }

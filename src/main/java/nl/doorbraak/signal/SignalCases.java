@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import nl.doorbraak.audit.AuditAction;
@@ -27,8 +28,11 @@ class SignalCases {
     private final SignalNumbers numbers;
     private final RuntimeService runtimeService;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    SignalCases(Signals signals, SignalNumbers numbers, RuntimeService runtimeService, AuditTrail audit) {
+    SignalCases(Signals signals, SignalNumbers numbers, RuntimeService runtimeService, AuditTrail audit,
+                ApplicationEventPublisher events) {
+        this.events = events;
         this.signals = signals;
         this.numbers = numbers;
         this.runtimeService = runtimeService;
@@ -62,6 +66,7 @@ class SignalCases {
                 .setVariable("signalId", signal.id().toString())
                 .setVariable("reference", signal.reference())
                 .setVariable("ministry", rule.ministryCode())
+                .setVariable("urgency", "normal")
                 .setVariable("nationalRule", rule.id())
                 .execute().getId();
         signals.processStarted(signal.id(), processInstanceId);
@@ -81,6 +86,7 @@ class SignalCases {
                 .resource("request", request.id().toString(), request.reference())
                 .explanation(reason)
                 .record();
+        events.publishEvent(new SignalOfRequestChanged(request.id(), request.reference()));
     }
 
     /** @return whether the request was linked to the signal */
@@ -98,6 +104,7 @@ class SignalCases {
                 .resource("request", request.id().toString(), request.reference())
                 .explanation(reason)
                 .record();
+        events.publishEvent(new SignalOfRequestChanged(request.id(), request.reference()));
         return true;
     }
 

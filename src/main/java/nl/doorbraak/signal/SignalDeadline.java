@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * and records the due date on the signal, where its list and page show it.
  */
 @Component("signalDeadline")
-class SignalDeadline {
+public class SignalDeadline {
 
     private final Signals signals;
 
