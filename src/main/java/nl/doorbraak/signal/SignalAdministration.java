@@ -93,8 +93,9 @@ public class SignalAdministration {
         refuseUnlessProgrammeOffice(user);
         Signal signal = signals.find(reference)
                 .orElseThrow(() -> new NotFoundException("Signaal '" + reference + "' bestaat niet."));
-        Values values = linkSchema.validate(body, true);
-        RequestRecord request = request(values.text("request"));
+        LinkInput input = linkInput(body);
+        RequestRecord request = input.request();
+        Values values = input.values();
         signals.lock(signal.id());
         if (!signals.find(signal.id()).orElseThrow().isOpen()) {
             throw new ConflictException("Signaal " + reference + " is al beantwoord; er kan geen verzoek meer bij.");
@@ -110,8 +111,9 @@ public class SignalAdministration {
         refuseUnlessProgrammeOffice(user);
         Signal signal = signals.find(reference)
                 .orElseThrow(() -> new NotFoundException("Signaal '" + reference + "' bestaat niet."));
-        Values values = linkSchema.validate(body, true);
-        RequestRecord request = request(values.text("request"));
+        LinkInput input = linkInput(body);
+        RequestRecord request = input.request();
+        Values values = input.values();
         signals.lock(signal.id());
         if (!cases.unlink(signal, request, user.id(), values.text("reason"))) {
             throw new ConflictException("Verzoek " + request.reference() + " is niet gekoppeld aan signaal "
@@ -151,9 +153,28 @@ public class SignalAdministration {
         return found;
     }
 
-    private RequestRecord request(String reference) {
-        return requests.findByReference(reference).orElseThrow(() -> new InvalidInputException(List.of(
-                new FieldError("request", "Verzoek '" + reference + "' bestaat niet."))));
+    private record LinkInput(Values values, RequestRecord request) {
+    }
+
+    /** The body of a link or unlink, with every error at once: the schema's and an unknown request. */
+    private LinkInput linkInput(Map<String, ?> body) {
+        List<FieldError> errors = new ArrayList<>();
+        Values values = null;
+        try {
+            values = linkSchema.validate(body, true);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        Object reference = body.get("request");
+        Optional<RequestRecord> request = reference instanceof String text && !text.isBlank() && text.length() <= 20
+                ? requests.findByReference(text) : Optional.empty();
+        if (request.isEmpty() && errors.stream().noneMatch(error -> error.field().equals("request"))) {
+            errors.add(new FieldError("request", "Verzoek '" + reference + "' bestaat niet."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new LinkInput(values, request.get());
     }
 
     private void refuseIfLinked(RequestRecord request) {
