@@ -13,6 +13,7 @@ import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.catalogue.NationalRule;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.request.RequestRecord;
+import nl.doorbraak.request.Requests;
 
 /**
  * Starts a signal, links and unlinks requests: the one place that writes them, whether the
@@ -29,9 +30,11 @@ class SignalCases {
     private final RuntimeService runtimeService;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final Requests requests;
 
     SignalCases(Signals signals, SignalNumbers numbers, RuntimeService runtimeService, AuditTrail audit,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, Requests requests) {
+        this.requests = requests;
         this.events = events;
         this.signals = signals;
         this.numbers = numbers;
@@ -86,7 +89,7 @@ class SignalCases {
                 .resource("request", request.id().toString(), request.reference())
                 .explanation(reason)
                 .record();
-        events.publishEvent(new SignalOfRequestChanged(request.id(), request.reference()));
+        changed(signal, request);
     }
 
     /** @return whether the request was linked to the signal */
@@ -104,8 +107,22 @@ class SignalCases {
                 .resource("request", request.id().toString(), request.reference())
                 .explanation(reason)
                 .record();
-        events.publishEvent(new SignalOfRequestChanged(request.id(), request.reference()));
+        changed(signal, request);
         return true;
+    }
+
+    /**
+     * What the request, and every request linked to the signal, shows of it has changed (the
+     * number of linked requests is part of it).
+     */
+    private void changed(Signal signal, RequestRecord request) {
+        events.publishEvent(new SignalOfRequestChanged(request.id(), request.reference()));
+        for (UUID other : signals.linkedRequestIds(signal.id())) {
+            if (!other.equals(request.id())) {
+                requests.find(other).ifPresent(linked ->
+                        events.publishEvent(new SignalOfRequestChanged(linked.id(), linked.reference())));
+            }
+        }
     }
 
     /** "Participatiewet, artikel 19a en 22a" or the regulation as a whole. */

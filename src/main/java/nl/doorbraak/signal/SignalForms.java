@@ -14,8 +14,8 @@ import nl.doorbraak.platform.validation.Vocabulary;
 @Component
 class SignalForms implements TaskFormRules {
 
-    static final String ANSWER = "Task_AnswerSignal";
-    static final String ESCALATE = "Task_EscalateSignal";
+    static final String ANSWER = SignalTasks.ANSWER;
+    static final String ESCALATE = SignalTasks.ESCALATE;
 
     private final Map<String, InputSchema> rules = Map.of(
             ANSWER, InputSchema.builder()

@@ -111,6 +111,11 @@ public class SignalViews {
                 signal.statusLabel(), signal.answerKind(), signal.answerKindLabel(), signal.answer()));
     }
 
+    /** The catalogue entries a signal can be started on: id to label. */
+    public java.util.Map<String, String> ruleChoices() {
+        return catalogue.choices();
+    }
+
     /** "Participatiewet (PW), artikel 19a en 22a". */
     public String subject(Signal signal) {
         return catalogue.find(signal.nationalRuleId()).map(rule -> SignalCases.subject(rule, signal.articleKey()))

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import nl.doorbraak.audit.AuditedReads;
-import nl.doorbraak.catalogue.NationalRules;
 import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.validation.FieldError;
 import nl.doorbraak.platform.validation.InvalidInputException;
@@ -37,12 +36,9 @@ class SignalPagesController {
 
     private final SignalViews views;
     private final SignalAdministration administration;
-    private final NationalRules catalogue;
-
-    SignalPagesController(SignalViews views, SignalAdministration administration, NationalRules catalogue) {
+    SignalPagesController(SignalViews views, SignalAdministration administration) {
         this.views = views;
         this.administration = administration;
-        this.catalogue = catalogue;
     }
 
     @GetMapping("/signalen")
@@ -116,7 +112,7 @@ class SignalPagesController {
 
     private String showList(DoorbraakUser user, Model model, Map<String, String> form, List<FieldError> errors) {
         model.addAttribute("signals", views.list(user, null, null, null));
-        model.addAttribute("rules", catalogue.choices());
+        model.addAttribute("rules", views.ruleChoices());
         model.addAttribute("mayStart", user.isMemberOf(Groups.PROGRAMME_OFFICE));
         model.addAttribute("form", form);
         // one field on the page holds all references: its errors show there

@@ -28,6 +28,7 @@ import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.TestUsers;
+import nl.doorbraak.webapps.WebappSession;
 
 /**
  * The signals API on PostgreSQL: the programme office starts a signal, links and unlinks requests
@@ -185,6 +186,17 @@ class SignalApiTests {
         assertThat(assertProblem(postJson(http, "/api/v1/signals", TestUsers.PROGRAMME_OFFICE, Map.of(
                 "nationalRule", "jeugdwet", "article", "art. 2.5 api", "reason", "Ander artikel.",
                 "requests", List.of(first))), 409).path("detail").asText()).contains("al gekoppeld aan signaal " + reference);
+    }
+
+    @Test
+    void nobodyStartsASignalThroughTasklistsEngineApi() {
+        String path = WebappSession.ENGINE_API + "process-definition/key/recurring-obstacle-signal/";
+        for (String user : List.of(TestUsers.ROTTERDAM, TestUsers.PROGRAMME_OFFICE, TestUsers.REVIEWER_SZW)) {
+            WebappSession tasklist = WebappSession.login(port, "tasklist", user);
+            assertThat(assertProblem(tasklist.post(path + "submit-form", Map.of("variables", Map.of())), 403)
+                    .path("detail").asText()).as(user).contains("kan niet vanuit Tasklist worden gestart");
+            assertProblem(tasklist.post(path + "start", Map.of("businessKey", "SIG-2000-001")), 403);
+        }
     }
 
     // --- helpers
