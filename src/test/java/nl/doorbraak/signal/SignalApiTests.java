@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import nl.doorbraak.audit.AuditEntry;
 import nl.doorbraak.audit.AuditQueries;
 import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Http;
+import nl.doorbraak.support.Jobs;
 import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.TestUsers;
 import nl.doorbraak.webapps.WebappSession;
@@ -45,6 +47,8 @@ class SignalApiTests {
     TaskService taskService;
     @Autowired
     AuditQueries auditQueries;
+    @Autowired
+    ProcessEngine engine;
 
     Http http;
 
@@ -118,6 +122,23 @@ class SignalApiTests {
                 });
         assertThat(auditQueries.applicationEntries(reference)).extracting(AuditEntry::action)
                 .containsSubsequence("signal-started", "signal-linked", "signal-linked", "signal-unlinked");
+
+        // VWS answers through the task API, with the same rules as Tasklist
+        String task = "/api/v1/tasks/" + answer.getId();
+        assertThat(ok(http.get(task, TestUsers.REVIEWER_VWS)).path("context").path("caseReference").asText())
+                .isEqualTo(reference);
+        assertProblem(http.get(task, TestUsers.REVIEWER_SZW), 404);
+        assertThat(errorFields(assertProblem(postJson(http, task + "/completion", TestUsers.REVIEWER_VWS,
+                Map.of("answerKind", "no-change", "answer", "De regel blijft.")), 400))).containsExactly("answerReasons");
+        assertThat(postJson(http, task + "/completion", TestUsers.REVIEWER_VWS, Map.of("answerKind", "guidance",
+                "answer", "VWS schrijft een handreiking over maatwerk.")).statusCode()).isEqualTo(204);
+        Jobs.runDue(engine);
+        JsonNode answered = ok(http.get("/api/v1/signals/" + reference, TestUsers.AUDITOR));
+        assertThat(answered.path("status").asText()).isEqualTo("answered");
+        assertThat(answered.path("answer").path("kind").asText()).isEqualTo("guidance");
+        assertThat(answered.path("answer").path("answeredBy").asText()).isEqualTo(TestUsers.REVIEWER_VWS);
+        assertThat(assertProblem(postJson(http, "/api/v1/signals/" + reference + "/links", TestUsers.PROGRAMME_OFFICE,
+                Map.of("request", second, "reason", "Te laat.")), 409).path("detail").asText()).contains("al beantwoord");
     }
 
     @Test
