@@ -68,6 +68,8 @@ class SignalProcessTests {
     @Autowired
     Requests requests;
     @Autowired
+    nl.doorbraak.request.RequestWithdrawal withdrawal;
+    @Autowired
     Signals signals;
     @Autowired
     AuditQueries auditQueries;
@@ -239,6 +241,18 @@ class SignalProcessTests {
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
                 .processInstanceId(free.processInstanceId()).activityId("Task_SignalRecurringObstacle").count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aWithdrawnRequestAndOneStillAtIntakeDoNotCount() {
+        String article = "art. 34";
+        RequestRecord withdrawn = routed(ROTTERDAM, "rotterdam-zuid", "participatiewet", article, mail("rotterdam"));
+        withdrawal.withdraw(withdrawn.reference(), ROTTERDAM, Map.of("reason", "Opgelost met de uitvoeringsorganisatie."));
+        atIntake(TILBURG, input("tilburg-noordwest", "participatiewet", article, mail("tilburg")));
+        RequestRecord schiedam = routed(SCHIEDAM, "schiedam-nieuwland", "participatiewet", article, mail("schiedam"));
+        assertThat(signals.ofRequest(schiedam.id())).as("only one living, routed request on the rule").isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM signal WHERE national_rule_id = 'participatiewet' AND article_key = '34'")
+                .query(Long.class).single()).isZero();
     }
 
     @Test
