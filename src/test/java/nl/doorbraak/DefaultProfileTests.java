@@ -55,12 +55,23 @@ class DefaultProfileTests {
         assertThat(statusByTitle).containsEntry("Kostendelersnorm voor thuiswonende jongvolwassenen", "assessment")
                 .containsEntry("Gegevens delen rond gezinnen met meervoudige problematiek", "assessment")
                 .containsEntry("Woonscreening uitbreiden naar meer straten", "intake")
-                .containsEntry("Publieke schulden van inwoners in één regeling", "information-requested");
+                .containsEntry("Publieke schulden van inwoners in één regeling", "information-requested")
+                .containsEntry("Kostendelersnorm houdt jongeren uit het gezin", "assessment");
+        // Rotterdam-Zuid and Nieuwland-Oost name the same rule: one open signal asks SZW for a structural answer
+        JsonNode signals = Http.json(http.get("/api/v1/signals", "programme-office")).path("items");
+        assertThat(signals).hasSize(1);
+        assertThat(signals.get(0).path("nationalRule").path("id").asText()).isEqualTo("participatiewet");
+        assertThat(signals.get(0).path("article").asText()).isEqualTo("19a en 22a");
+        assertThat(signals.get(0).path("ministry").asText()).isEqualTo("szw");
+        assertThat(signals.get(0).path("status").asText()).isEqualTo("open");
+        assertThat(signals.get(0).path("linkedRequests").asInt()).isEqualTo(2);
         // Rotterdam sees its own request only, with the ministry's task and its due date
         JsonNode own = Http.json(http.get("/api/v1/requests", "rotterdam")).path("items");
         assertThat(own).hasSize(1);
         JsonNode detail = Http.json(http.get(own.get(0).path("_links").path("self").asText(), "rotterdam"));
         assertThat(detail.path("openTasks").get(0).path("name").asText()).startsWith("Beoordelen verzoek NPLV-");
         assertThat(detail.path("openTasks").get(0).path("due").asText()).isNotBlank();
+        assertThat(detail.path("signal").path("reference").asText())
+                .isEqualTo(signals.get(0).path("reference").asText());
     }
 }

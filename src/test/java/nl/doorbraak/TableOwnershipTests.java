@@ -34,7 +34,8 @@ class TableOwnershipTests {
             "assessment", Set.of("advice", "information_request"),
             "decision", Set.of("decision", "decision_budget_line", "accountability_report"),
             "report", Set.of("progress_report"),
-            "catalogue", Set.of("national_rule", "national_rule_domain"));
+            "catalogue", Set.of("national_rule", "national_rule_domain"),
+            "signal", Set.of("signal", "signal_request"));
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Path CODE = Path.of("src/main/java/nl/doorbraak");

@@ -54,7 +54,12 @@ public enum AuditAction {
     NATIONAL_RULE_CHANGED,
     NATIONAL_RULE_LINKED,
     // Joining an existing breakthrough
-    JOIN_CONFIRMATION_RECORDED;
+    JOIN_CONFIRMATION_RECORDED,
+    // Recurring obstacles (the signal's chain and each linked request's)
+    SIGNAL_STARTED,
+    SIGNAL_LINKED,
+    SIGNAL_UNLINKED,
+    SIGNAL_ANSWERED;
 
     /** The code an entry carries. */
     public String code() {

@@ -49,6 +49,14 @@ public class NationalRules {
         return all().stream().filter(rule -> rule.id().equals(id)).findFirst();
     }
 
+    /**
+     * Holds the entry's row until the transaction ends, so that decisions about the requests on one
+     * rule (is this a recurring obstacle?) are taken one after the other, never on a stale count.
+     */
+    public void lock(String id) {
+        jdbc.sql("SELECT id FROM national_rule WHERE id = ? FOR UPDATE").param(id).query(String.class).list();
+    }
+
     /** Catalogue id to label: the choices of a form field. */
     public Map<String, String> choices() {
         Map<String, String> choices = new LinkedHashMap<>();

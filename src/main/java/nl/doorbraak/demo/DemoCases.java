@@ -82,6 +82,18 @@ class DemoCases implements ApplicationRunner {
                 "De gemeente neemt de publieke schulden over en treft één regeling met de inwoner.",
                 "experiment", 350, "normal", "Anke Visser", "a.visser@groningen.example"));
 
+        // the same obstacle as Rotterdam-Zuid's, in another focus area: after its intake the two make a
+        // recurring obstacle, and a signal asks SZW for a structural answer
+        String schiedam = submit("schiedam", "demo-schiedam-nieuwland", request("schiedam-nieuwland",
+                "Kostendelersnorm houdt jongeren uit het gezin",
+                "participatiewet", null, "artikel 19a en 22a", List.of("income-support"),
+                "In Nieuwland-Oost wonen veel gezinnen met een bijstandsuitkering. Zodra een kind 21 wordt, "
+                        + "daalt de uitkering van de ouders door de kostendelersnorm; jongeren schrijven zich "
+                        + "uit of vertrekken zonder vaste woonplek, en hulpverleners verliezen hen uit het oog.",
+                "De kostendelersnorm twee jaar niet toepassen op jongvolwassenen tot 27 jaar in Nieuwland-Oost "
+                        + "die een opleiding volgen of in een traject naar werk zitten.",
+                "temporary-exemption", 600, "normal", "Fatima Ouali", "f.ouali@schiedam.example"));
+
         String heerlen = submit("heerlen", "demo-heerlen-noord", RequestKind.BUDGET_POOLING, heerlenNoord());
 
         if (heerlen != null) {
@@ -92,6 +104,11 @@ class DemoCases implements ApplicationRunner {
         }
         if (rotterdam != null) {
             complete(rotterdam, AssessmentTasks.INTAKE, "programme-office", Map.of("intakeOutcome", "complete",
+                    "ruleDomains", List.of("income-support")));
+        }
+        if (schiedam != null) {
+            // after Rotterdam's intake: the second focus area on the same rule starts the signal
+            complete(schiedam, AssessmentTasks.INTAKE, "programme-office", Map.of("intakeOutcome", "complete",
                     "ruleDomains", List.of("income-support")));
         }
         if (amsterdam != null) {

@@ -58,6 +58,23 @@ public class Outbox {
     }
 
     /**
+     * The topic of a message that a process outside a single case sends (a signal): the topic and
+     * the chain of that process, {@code signal-answer@SIG-2026-001}. Its send step finds it by the chain.
+     */
+    public static String chainTopic(String topic, String chain) {
+        return topic + "@" + chain;
+    }
+
+    /** The unsent messages of a process outside a single case, by its chain (see {@link #chainTopic}). */
+    List<Message> unsentOfChain(String chain) {
+        return jdbc.sql("""
+                SELECT id, request_id, topic, recipient, subject, body, created_at, sent_at
+                FROM outbox WHERE topic LIKE ? AND sent_at IS NULL AND discarded_at IS NULL
+                ORDER BY created_at, id""")
+                .param("%@" + chain).query(Message.class).list();
+    }
+
+    /**
      * Keeps messages that were not sent yet from ever being sent, e.g. a question to a
      * municipality that withdrew its request before the question went out. They stay in the
      * outbox, marked, and the discard is on the case's audit trail, so what happened remains visible.

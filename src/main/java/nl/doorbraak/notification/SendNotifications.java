@@ -1,5 +1,6 @@
 package nl.doorbraak.notification;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,9 +38,12 @@ class SendNotifications implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        UUID requestId = UUID.fromString((String) execution.getVariable("requestId"));
+        String requestId = (String) execution.getVariable("requestId");
         String reference = (String) execution.getVariable("reference");
-        for (Outbox.Message message : outbox.unsent(requestId)) {
+        // a process of one case sends that case's messages; one outside a case (a signal) those of its chain
+        List<Outbox.Message> unsent = requestId != null ? outbox.unsent(UUID.fromString(requestId))
+                : outbox.unsentOfChain(reference);
+        for (Outbox.Message message : unsent) {
             if (!outbox.claim(message.id())) {
                 continue;
             }

@@ -49,6 +49,7 @@ import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.request.RuleChangeSchema;
 import nl.doorbraak.security.Groups;
+import nl.doorbraak.signal.SignalContext;
 
 /**
  * When a task is created, puts the case context its form shows read-only into task-local
@@ -63,6 +64,8 @@ class CaseContext implements TaskListener {
     private static final Set<String> SEES_ADVICE = Set.of(AssessmentTasks.INTAKE, AssessmentTasks.COORDINATE,
             AssessmentTasks.CHECK_BUDGET_LINES, DecisionTasks.DECIDE, DecisionTasks.DECIDE_POOLING, DecisionTasks.CO_SIGN,
             DecisionTasks.ASSESS_EVALUATION, DecisionTasks.CHECK_ACCOUNTABILITY);
+    /** The steering variable of a signal's process, which has no request. */
+    static final String SIGNAL_ID = "signalId";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d-M-yyyy")
             .withZone(CaseClock.DUTCH_TIME);
 
@@ -77,14 +80,16 @@ class CaseContext implements TaskListener {
     private final NationalRules nationalRules;
     private final TaskPrecedents precedents;
     private final Breakthroughs breakthroughs;
+    private final SignalContext signals;
 
     CaseContext(Requests requests, ReferenceData referenceData, AssessmentRecords records, Decisions decisions,
                 DecisionTaskVariables decisionTasks, RequestContents contents, Documents documents,
                 BudgetLines budgetLines, NationalRules nationalRules, TaskPrecedents precedents,
-                Breakthroughs breakthroughs) {
+                Breakthroughs breakthroughs, SignalContext signals) {
         this.nationalRules = nationalRules;
         this.breakthroughs = breakthroughs;
         this.precedents = precedents;
+        this.signals = signals;
         this.decisionTasks = decisionTasks;
         this.budgetLines = budgetLines;
         this.requests = requests;
@@ -97,6 +102,13 @@ class CaseContext implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (task.getVariable(SIGNAL_ID) != null) {
+            // a task of a signal: about a rule and the requests linked to it, not about one case
+            java.util.UUID signalId = java.util.UUID.fromString((String) task.getVariable(SIGNAL_ID));
+            task.setName(signals.taskName(task.getName(), signalId));
+            CaseContextVariables.store(task, signals.ofSignal(signalId));
+            return;
+        }
         RequestRecord request = requests.get(CaseVariables.requestId(task));
         RequestContent content = contents.of(request);
         String ministry = (String) task.getVariable(JoinTasks.CONFIRM.equals(task.getTaskDefinitionKey())
@@ -145,6 +157,7 @@ class CaseContext implements TaskListener {
             context.put("caseMinistry", ministryAbbreviation);
         }
         context.put("caseDocuments", documentList(request));
+        signals.lineFor(request.id()).ifPresent(line -> context.put("caseSignal", line));
         CaseContextVariables.store(task, context);
     }
 

@@ -48,6 +48,24 @@ public final class CaseContextVariables {
         }
     }
 
+    /** Sets one member of an open task's JSON context ({@code signal} for {@code caseSignal}); null removes it. */
+    static void putMember(TaskService taskService, String taskId, String key, Object value) {
+        Object members = taskService.getVariableLocal(taskId, VARIABLE);
+        try {
+            Map<String, Object> parsed = members == null ? new LinkedHashMap<>()
+                    : JSON.readValue(members.toString(), new TypeReference<LinkedHashMap<String, Object>>() {
+                    });
+            if (value == null) {
+                parsed.remove(member(key));
+            } else {
+                parsed.put(member(key), value);
+            }
+            taskService.setVariableLocal(taskId, VARIABLE, SpinValues.jsonValue(JSON.writeValueAsString(parsed)).create());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The case context of task " + taskId + " is not JSON", e);
+        }
+    }
+
     /** The task's context as the task API shows it: every value under its {@code caseX} key. */
     public static Map<String, Object> of(TaskService taskService, String taskId) {
         Map<String, Object> context = new LinkedHashMap<>();

@@ -108,10 +108,14 @@ public class TaskCompletion {
         return groups;
     }
 
-    /** The case of a task. */
+    /** The case of a task; none for a task of a signal. */
     private UUID requestIdOf(Task task) {
         return unlessCompletedMeanwhile(task.getId(),
-                () -> UUID.fromString((String) taskService.getVariable(task.getId(), "requestId")));
+                () -> {
+                    // a signal's task belongs to no single case
+                    Object requestId = taskService.getVariable(task.getId(), "requestId");
+                    return requestId == null ? null : UUID.fromString((String) requestId);
+                });
     }
 
     /**

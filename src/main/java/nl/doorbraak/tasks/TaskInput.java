@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.validation.InputSchema;
 import nl.doorbraak.request.Requests;
+import nl.doorbraak.signal.Signals;
 
 /**
  * Validates a user task's input on the server when the task is completed, however it is
@@ -33,10 +34,12 @@ class TaskInput implements ExecutionListener {
 
     private final TaskForms forms;
     private final Requests requests;
+    private final Signals signals;
 
-    TaskInput(TaskForms forms, Requests requests) {
+    TaskInput(TaskForms forms, Requests requests, Signals signals) {
         this.forms = forms;
         this.requests = requests;
+        this.signals = signals;
     }
 
     @Override
@@ -46,14 +49,20 @@ class TaskInput implements ExecutionListener {
         }
         // a colleague who completed the same task a moment earlier holds the case until committed;
         // after that the task is gone from the database and this completion is refused as a conflict
-        requests.lock(CaseVariables.requestId(execution));
+        boolean ofACase = execution.getVariable(CaseVariables.REQUEST_ID) != null;
+        if (ofACase) {
+            requests.lock(CaseVariables.requestId(execution));
+        } else {
+            signals.lock(java.util.UUID.fromString((String) execution.getVariable(CaseContext.SIGNAL_ID)));
+        }
         // read from the database, not the command's cache; the engine's task query would also
         // check authorizations, which the completing command has done already
         if (Context.getCommandContext().getTaskManager().findTasksByExecutionId(execution.getId()).stream()
                 .noneMatch(task -> execution.getCurrentActivityId().equals(task.getTaskDefinitionKey()))) {
             throw new ConflictException("Deze taak is al afgerond.");
         }
-        InputSchema schema = forms.schemaFor(execution.getCurrentActivityId(), CaseVariables.requestId(execution))
+        InputSchema schema = forms.schemaFor(execution.getCurrentActivityId(),
+                        ofACase ? CaseVariables.requestId(execution) : null)
                 .orElseThrow(() ->
                 new IllegalStateException("No form rules for task " + execution.getCurrentActivityId()));
         Map<String, Object> input = new HashMap<>();

@@ -1,5 +1,7 @@
 package nl.doorbraak.tasks;
 
+import nl.doorbraak.signal.SignalTasks;
+
 import nl.doorbraak.security.Groups;
 import nl.doorbraak.security.ProgrammeGroups;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
@@ -101,13 +103,14 @@ class TasklistFilters implements ApplicationRunner {
             String abbreviation = ministry.abbreviation();
             definitions.add(new Definition("assessments-" + ministry.code(), "Open beoordelingen " + abbreviation,
                     "Beoordelingen voor " + ministry.name(), 0,
-                    candidates(reviewers, AssessmentTasks.ASSESS), List.of(reviewers)));
+                    candidates(reviewers, AssessmentTasks.ASSESS, SignalTasks.ANSWER), List.of(reviewers)));
             definitions.add(new Definition("overdue-" + ministry.code(), "Termijn verstreken " + abbreviation,
                     "Beoordelingen waarvan de termijn is verstreken", 1,
-                    candidates(reviewers, AssessmentTasks.ASSESS).dueBeforeExpression("${now()}"), List.of(reviewers)));
+                    candidates(reviewers, AssessmentTasks.ASSESS, SignalTasks.ANSWER).dueBeforeExpression("${now()}"), List.of(reviewers)));
             String lead = Groups.ministryLead(ministry.code());
             definitions.add(new Definition("escalations-" + ministry.code(), "Escalaties " + abbreviation,
-                    "Beoordelingen die te laat zijn", 0, candidates(lead, AssessmentTasks.ESCALATE), List.of(lead)));
+                    "Beoordelingen die te laat zijn", 0, candidates(lead, AssessmentTasks.ESCALATE, SignalTasks.ESCALATE),
+                    List.of(lead)));
         }
         definitions.add(new Definition("co-signature", "Medeondertekenen",
                 "Besluiten over ontschotting boven de drempel, ter medeondertekening door Financiën", 0,

@@ -1,5 +1,7 @@
 package nl.doorbraak.web;
 
+import nl.doorbraak.signal.SignalViews;
+
 import nl.doorbraak.request.RequestContents;
 import nl.doorbraak.request.RequestContent;
 import nl.doorbraak.request.RequestRecord;
@@ -49,7 +51,7 @@ public class RequestViews {
                          OffsetDateTime closedAt, RequestContent submission, List<String> routedTo,
                          List<String> currentSteps, List<OpenTask> openTasks, DecisionSummary decision,
                          LinkedNationalRule nationalRule, String article, Joins.Join join,
-                         Map<String, String> _links) {
+                         SignalViews.RequestSignal signal, Map<String, String> _links) {
     }
 
     /** The catalogue entry a rule-change request is linked to (by the municipality, or at intake). */
@@ -68,12 +70,14 @@ public class RequestViews {
     private final RequestContents contents;
     private final NationalRules nationalRules;
     private final Joins joins;
+    private final SignalViews signals;
 
     RequestViews(Requests requests, ReferenceData referenceData, TaskService taskService,
                  HistoryService historyService, Decisions decisions, RequestContents contents,
-                 NationalRules nationalRules, Joins joins) {
+                 NationalRules nationalRules, Joins joins, SignalViews signals) {
         this.nationalRules = nationalRules;
         this.joins = joins;
+        this.signals = signals;
         this.requests = requests;
         this.referenceData = referenceData;
         this.taskService = taskService;
@@ -108,6 +112,7 @@ public class RequestViews {
                 openTasks(request.reference()),
                 decisions.decisionOn(request.id()).orElse(null),
                 nationalRule, linked.article(), joins.of(request).orElse(null),
+                signals.ofRequest(request.id()).orElse(null),
                 Map.of("self", self(request), "withdrawal", self(request) + "/withdrawal"));
     }
 

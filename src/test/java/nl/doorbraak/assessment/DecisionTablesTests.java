@@ -49,7 +49,7 @@ class DecisionTablesTests {
     private static final String DMN_MODEL_NS = "https://www.omg.org/spec/DMN/20191111/MODEL/";
     private static final String DMNDI_NS = "https://www.omg.org/spec/DMN/20191111/DMNDI/";
     private static final List<String> TABLES =
-            List.of("responsible-ministries", "consolidated-advice", "decision-authority", "deadlines");
+            List.of("responsible-ministries", "consolidated-advice", "decision-authority", "deadlines", "signal-threshold");
 
     /** Ids of the rules matched per decision key, recorded by a listener on the engine of this test. */
     private final Map<String, Set<String>> hitRules = new HashMap<>();
@@ -306,6 +306,22 @@ class DecisionTablesTests {
         Period due = Period.parse(result.getEntry("period"));
         Period reminder = Period.parse(result.getEntry("reminderBefore"));
         assertThat(reminder.getDays()).as("the reminder goes out after the task was created").isLessThan(due.getDays());
+    }
+
+    // ---------------------------------------------------------------- signal-threshold
+
+    @Test
+    void everyRuleOfSignalThresholdIsHitAndTwoFocusAreasMakeARecurringObstacleForEveryMinistryAndDomain() {
+        for (String ministry : List.of("szw", "vws", "ocw", "jenv", "vro", "bzk", "fin")) {
+            for (String domain : java.util.Arrays.asList("income-support", "youth-care", "housing-allocation", null)) {
+                Map<String, Object> inputs = new HashMap<>();
+                inputs.put("ministry", ministry);
+                inputs.put("ruleDomain", domain);
+                assertThat(evaluate("signal-threshold", inputs).getSingleResult().getEntryMap())
+                        .as("%s, %s", ministry, domain).containsExactlyEntriesOf(Map.of("focusAreas", 2));
+            }
+        }
+        assertEveryRuleHit("signal-threshold");
     }
 
     // ---------------------------------------------------------------- all tables

@@ -23,12 +23,12 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
  * (and the instances they called), read from the engine's history. Writes a report to
  * target/process-coverage/ and returns the nodes no test reached.
  */
-final class ProcessCoverage {
+public final class ProcessCoverage {
 
     private ProcessCoverage() {
     }
 
-    static Map<String, Set<String>> missing(ProcessEngine engine, Collection<String> processInstanceIds,
+    public static Map<String, Set<String>> missing(ProcessEngine engine, Collection<String> processInstanceIds,
                                             Collection<String> processKeys, String reportName) {
         Set<String> instances = new TreeSet<>();
         for (String id : processInstanceIds) {

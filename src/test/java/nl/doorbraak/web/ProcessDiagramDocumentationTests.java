@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProcessDiagramDocumentationTests {
 
     @ParameterizedTest
-    @ValueSource(strings = {"rule-change-request", "budget-pooling-request", "join-request", "ministry-assessment"})
+    @ValueSource(strings = {"rule-change-request", "budget-pooling-request", "join-request", "ministry-assessment",
+            "recurring-obstacle-signal"})
     void theCommittedDiagramIsTheModels(String process) {
         BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", process + ".bpmn").toFile());
         String name = model.getModelElementsByType(Process.class).iterator().next().getName();

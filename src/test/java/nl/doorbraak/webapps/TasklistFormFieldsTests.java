@@ -36,6 +36,9 @@ import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.DeployedForms;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.Jobs;
+import nl.doorbraak.support.ProcessDriver;
+import nl.doorbraak.security.DoorbraakUser;
+import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.ProblemAssertions;
 
@@ -66,6 +69,8 @@ class TasklistFormFieldsTests {
     JdbcTemplate jdbc;
     @Autowired
     nl.doorbraak.request.RequestSubmission submission;
+    @Autowired
+    nl.doorbraak.signal.SignalAdministration signalAdministration;
 
     private final Map<String, WebappSession> sessions = new HashMap<>();
     private final Set<String> formsReached = new TreeSet<>();
@@ -97,7 +102,8 @@ class TasklistFormFieldsTests {
         ruleChangeRequestFromItsStartFormToItsEvaluation();
         budgetPoolingRequestFromItsStartFormToItsAccountability();
         joinRequestFromItsStartFormToItsDecision();
-        assertThat(formsReached).as("forms reached by the three cases").isEqualTo(formsOfTheModels);
+        signalFromItsStartToItsAnswer();
+        assertThat(formsReached).as("forms reached by the three cases and the signal").isEqualTo(formsOfTheModels);
     }
 
     private void ruleChangeRequestFromItsStartFormToItsEvaluation() {
@@ -206,6 +212,25 @@ class TasklistFormFieldsTests {
                 .as("the case ended").isZero();
     }
 
+    /** A signal on a rule (started by the programme office): its escalation and answer through Tasklist. */
+    private void signalFromItsStartToItsAnswer() {
+        Map<String, Object> input = CaseSteps.submission("rotterdam-zuid", CaseSteps.uniqueEmail("rotterdam"));
+        input.remove("regulation");
+        input.put("nationalRule", "wmo-2015");
+        input.put("article", "art. 2.3.5 tasklist");
+        var request = submission.submit(RequestKind.RULE_CHANGE, input, ProcessDriver.ROTTERDAM, null).request();
+        String reference = signalAdministration.start(new DoorbraakUser("programme-office", "Programmabureau",
+                Set.of("programme-office")), Map.of("nationalRule", "wmo-2015", "article", "art. 2.3.5 tasklist",
+                "reason", "Meerdere gemeenten melden dit knelpunt.", "requests", List.of(request.reference())))
+                .reference();
+        Jobs.fireTimer(engine, processInstance(reference), "Event_AnswerOverdue");
+        complete(reference, "Task_EscalateSignal", null, "lead-vws", Map.of("escalationNote", "Beoordelaar herinnerd."));
+        complete(reference, "Task_AnswerSignal", null, "reviewer-vws", Map.of("answerKind", "no-change",
+                "answer", "De regel blijft.", "answerReasons", "Gemeenten kunnen al maatwerk leveren."));
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).count())
+                .as("the signal ended").isZero();
+    }
+
     // ------------------------------------------------------------------ a form through Tasklist
 
     /** Starts the process from its start form as the user; every extra variable refused first. Returns the reference. */
@@ -250,8 +275,13 @@ class TasklistFormFieldsTests {
         extras.addAll(engine.getTaskService().getVariables(task.getId()).keySet());
         extras.add("x" + UUID.randomUUID().toString().substring(0, 8));
         extras.removeAll(FormFields.names(form));
-        assertThat(extras).as("case variables at %s", taskKey).contains("submittedBy", "municipalityCode", "reference",
-                "requestId", "caseReference");
+        if (engine.getTaskService().getVariable(task.getId(), "signalId") != null) {
+            assertThat(extras).as("signal variables at %s", taskKey).contains("signalId", "ministry", "reference",
+                    "caseReference");
+        } else {
+            assertThat(extras).as("case variables at %s", taskKey).contains("submittedBy", "municipalityCode",
+                    "reference", "requestId", "caseReference");
+        }
         WebappSession session = session(user);
         String path = WebappSession.ENGINE_API + "task/" + task.getId();
         HttpResponse<String> claim = session.post(path + "/claim", Map.of("userId", user));
