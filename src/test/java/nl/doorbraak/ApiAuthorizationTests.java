@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -132,7 +133,12 @@ class ApiAuthorizationTests {
         ADD_NATIONAL_RULE("POST /api/v1/national-rules", ""),
         CHANGE_NATIONAL_RULE("PUT /api/v1/national-rules/{id}", "an entry the programme office added"),
         PRECEDENTS("GET /api/v1/precedents", "?nationalRule=participatiewet"),
-        PRECEDENTS_WHILE_DRAFTING("POST /api/v1/requests/precedents", "");
+        PRECEDENTS_WHILE_DRAFTING("POST /api/v1/requests/precedents", ""),
+        SIGNALS("GET /api/v1/signals", ""),
+        SIGNAL("GET /api/v1/signals/{reference}", "at SZW"),
+        START_SIGNAL("POST /api/v1/signals", "on a fresh request"),
+        LINK_TO_SIGNAL("POST /api/v1/signals/{reference}/links", "a fresh request"),
+        UNLINK_FROM_SIGNAL("POST /api/v1/signals/{reference}/unlinks", "a request linked to it");
 
         final String operation;
         final String situation;
@@ -202,6 +208,13 @@ class ApiAuthorizationTests {
             // precedents hold no personal data: every signed-in role reads them, from every municipality
             {Endpoint.PRECEDENTS,                 401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
             {Endpoint.PRECEDENTS_WHILE_DRAFTING,  401, 200, 200,  200, 200,  200,  200, 200, 200, 200},
+            // signals: the programme, its auditors and the administrator read all, a ministry its own,
+            // municipalities none (they see the signal on their own request); only the programme office writes
+            {Endpoint.SIGNALS,                    401, 403, 403,  200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.SIGNAL,                     401, 403, 403,  200, 404,  200,  200, 200, 200, 200},
+            {Endpoint.START_SIGNAL,               401, 403, 403,  403, 403,  403,  201, 403, 403, 403},
+            {Endpoint.LINK_TO_SIGNAL,             401, 403, 403,  403, 403,  403,  200, 403, 403, 403},
+            {Endpoint.UNLINK_FROM_SIGNAL,         401, 403, 403,  403, 403,  403,  200, 403, 403, 403},
     };
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
@@ -228,6 +241,8 @@ class ApiAuthorizationTests {
     String decisionTask;
     String documentInAssessment;
     String catalogueEntry;
+    /** An open signal at SZW, to read, link to and unlink from. */
+    String signal;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -242,6 +257,7 @@ class ApiAuthorizationTests {
         documentInAssessment = documentOf(inAssessment);
         informationTask = openTask(taskService, caseAwaitingInformation(), "Task_ProvideInformation").getId();
         decisionTask = openTask(taskService, caseAwaitingDecision(), "Task_Decide").getId();
+        signal = Http.json(startSignal(TestUsers.PROGRAMME_OFFICE, newCase())).path("reference").asText();
     }
 
     @BeforeEach
@@ -343,6 +359,13 @@ class ApiAuthorizationTests {
             case PRECEDENTS -> get("/api/v1/precedents?nationalRule=participatiewet", user);
             case PRECEDENTS_WHILE_DRAFTING -> postJson(http, "/api/v1/requests/precedents", user,
                     Map.of("nationalRule", "participatiewet", "article", "22a"));
+            case SIGNALS -> get("/api/v1/signals", user);
+            case SIGNAL -> get("/api/v1/signals/" + signal, user);
+            case START_SIGNAL -> startSignal(user, expected == 201 ? newCase() : inIntake);
+            case LINK_TO_SIGNAL -> postJson(http, "/api/v1/signals/" + signal + "/links", user,
+                    Map.of("request", expected == 200 ? newCase() : inIntake, "reason", "Zelfde knelpunt."));
+            case UNLINK_FROM_SIGNAL -> postJson(http, "/api/v1/signals/" + signal + "/unlinks", user,
+                    Map.of("request", linkedToTheSignal(), "reason", "Toch een ander knelpunt."));
             case MUNICIPALITIES -> get("/api/v1/municipalities", user);
             case MUNICIPALITY -> get("/api/v1/municipalities/0855", user);
             case FOCUS_AREAS -> get("/api/v1/focus-areas", user);
@@ -390,6 +413,26 @@ class ApiAuthorizationTests {
     }
 
     // ------------------------------------------------------------------ calls that change a case
+
+    /** A signal on the Participatiewet at an article no other signal has, so it never conflicts. */
+    private HttpResponse<String> startSignal(String user, String request) {
+        HttpResponse<String> response = postJson(http, "/api/v1/signals", user, Map.of("nationalRule", "participatiewet",
+                "article", "art. " + UUID.randomUUID(), "reason", "Toets van de autorisatie.",
+                "requests", List.of(request)));
+        if (TestUsers.PROGRAMME_OFFICE.equals(user)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        }
+        return response;
+    }
+
+    /** A fresh request, linked to the shared signal by the programme office. */
+    private String linkedToTheSignal() {
+        String reference = newCase();
+        HttpResponse<String> linked = postJson(http, "/api/v1/signals/" + signal + "/links", TestUsers.PROGRAMME_OFFICE,
+                Map.of("request", reference, "reason", "Zelfde knelpunt."));
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+        return reference;
+    }
 
     /** Withdraws a fresh case routed to SZW; only a successful withdrawal may change it. */
     private HttpResponse<String> withdraw(String user, int expected) {
