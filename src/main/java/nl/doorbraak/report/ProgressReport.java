@@ -13,7 +13,8 @@ import java.util.List;
  */
 record ProgressReport(Scope scope, Counts total, List<KindCounts> perKind, List<AreaCounts> perFocusArea,
                       List<DomainCounts> perRuleDomain, List<MinistryAssessments> perMinistry, LeadTime leadTime,
-                      List<Bottleneck> recurringBottlenecks, List<Breakthrough> breakthroughs, Budgets budgets,
+                      List<Bottleneck> recurringBottlenecks, List<RecurringObstacleSignal> signals,
+                      List<Breakthrough> breakthroughs, Budgets budgets,
                       List<PastDeadline> pastDeadline) {
 
     /** What the report covers and for whom it was made. */
@@ -59,6 +60,18 @@ record ProgressReport(Scope scope, Counts total, List<KindCounts> perKind, List<
     }
 
     record CaseRef(String reference, String municipalityName, String title, String status) {
+    }
+
+    /**
+     * A recurring obstacle put to the responsible ministry (a signal), as it stood at the end of the
+     * period: {@code state} is {@code open}, {@code past-deadline} or {@code answered}; the answer
+     * only once given within the period. {@code linkedRequests} counts the requests linked then (in
+     * a municipality's report: its own).
+     */
+    record RecurringObstacleSignal(String reference, String nationalRule, String subject, String bwbId,
+                                   String article, String ministry, String ministryName, LocalDate startedOn,
+                                   LocalDate dueOn, String state, String answerKind, String answerKindLabel,
+                                   String answer, LocalDate answeredOn, long linkedRequests) {
     }
 
     /** A granted (or partly granted) decision, and where its evaluation stands at the end of the period. */

@@ -50,9 +50,11 @@ import nl.doorbraak.report.ProgressReport.KindCounts;
 import nl.doorbraak.report.ProgressReport.LeadTime;
 import nl.doorbraak.report.ProgressReport.MinistryAssessments;
 import nl.doorbraak.report.ProgressReport.PastDeadline;
+import nl.doorbraak.report.ProgressReport.RecurringObstacleSignal;
 import nl.doorbraak.request.Instruments;
 import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestStatus;
+import nl.doorbraak.signal.AnswerKind;
 
 /**
  * Computes a progress report from the case files, the decision register and the engine's
@@ -111,6 +113,7 @@ class ProgressReports {
                 perMinistry(query, names),
                 leadTime(query),
                 bottlenecks(query, names),
+                signals(query, names),
                 breakthroughs(query, names),
                 budgets(query, names),
                 pastDeadline(query, names));
@@ -308,6 +311,46 @@ class ProgressReports {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return null;
         }
+    }
+
+    /**
+     * The signals started up to the end of the period, as they stood then. A municipality's report
+     * shows the signals one of its requests was linked to, and counts only those requests.
+     */
+    private List<RecurringObstacleSignal> signals(ReportQuery query, ReportNames names) {
+        Map<String, String[]> catalogue = new HashMap<>();
+        jdbc.sql("SELECT id, name, bwb_id FROM report_national_rule")
+                .query((rs, row) -> catalogue.put(rs.getString("id"), new String[] {rs.getString("name"),
+                        rs.getString("bwb_id")})).list();
+        return query.sql(jdbc, """
+                        SELECT s.reference, s.national_rule_id, s.article_key, s.ministry_code, s.created_at, s.due_at,
+                               s.answer_kind, s.answer, s.answered_at,
+                               (SELECT COUNT(*) FROM report_signal_request l JOIN report_request r ON r.id = l.request_id
+                                WHERE l.signal_id = s.id AND l.linked_at < :asOf
+                                  AND (l.unlinked_at IS NULL OR l.unlinked_at >= :asOf)""" + query.municipalityFilter()
+                        + ") AS linked FROM report_signals s WHERE s.created_at < :asOf ORDER BY s.created_at, s.reference")
+                .query((rs, row) -> {
+                    OffsetDateTime due = rs.getObject("due_at", OffsetDateTime.class);
+                    OffsetDateTime answered = rs.getObject("answered_at", OffsetDateTime.class);
+                    boolean answeredThen = answered != null && answered.toInstant().isBefore(query.asOf());
+                    String state = answeredThen ? "answered"
+                            : due != null && due.toInstant().isBefore(query.asOf()) ? "past-deadline" : "open";
+                    String rule = rs.getString("national_rule_id");
+                    String[] entry = catalogue.getOrDefault(rule, new String[] {rule, null});
+                    String answerKind = answeredThen ? rs.getString("answer_kind") : null;
+                    return new RecurringObstacleSignal(rs.getString("reference"), rule, entry[0], entry[1],
+                            rs.getString("article_key"), rs.getString("ministry_code"),
+                            names.ministry(rs.getString("ministry_code")), dutchDay(rs.getObject("created_at",
+                            OffsetDateTime.class)), due == null ? null : dutchDay(due), state, answerKind,
+                            AnswerKind.labelOf(answerKind), answeredThen ? rs.getString("answer") : null,
+                            answeredThen ? dutchDay(answered) : null, rs.getLong("linked"));
+                }).list().stream()
+                .filter(signal -> query.municipality() == null || signal.linkedRequests() > 0)
+                .toList();
+    }
+
+    private static LocalDate dutchDay(OffsetDateTime moment) {
+        return moment.atZoneSameInstant(CaseClock.DUTCH_TIME).toLocalDate();
     }
 
     private List<Breakthrough> breakthroughs(ReportQuery query, ReportNames names) {

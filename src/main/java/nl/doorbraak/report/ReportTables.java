@@ -30,6 +30,8 @@ final class ReportTables {
 
     static final Map<String, String> EVALUATION = Map.of("due", "Verwacht", "delivered", "Aangeleverd",
             "late", "Te laat", "not-applicable", "Geen evaluatie");
+    static final Map<String, String> SIGNAL_STATE = Map.of("open", "Open", "past-deadline", "Open, termijn verstreken",
+            "answered", "Beantwoord");
     private static final List<String> COUNT_COLUMNS = List.of("Ingediend", "Besloten", "Toegekend",
             "Deels toegekend", "Afgewezen", "Ingetrokken", "Vervallen", "Nog open");
 
@@ -86,6 +88,21 @@ final class ReportTables {
                         + "staat met zijn BWB-nummer (wetten.overheid.nl); een verzoek dat niet aan de catalogus is "
                         + "gekoppeld telt mee onder de regeling zoals de gemeente die beschreef.",
                 List.of("Soort", "Onderwerp", "Gemeenten", "Verzoeken"), bottlenecks, null));
+
+        List<List<Object>> signals = new ArrayList<>();
+        report.signals().forEach(signal -> signals.add(List.of(signal.reference(),
+                signal.bwbId() == null ? signal.subject() : signal.subject() + " (" + signal.bwbId() + ")",
+                orDash(signal.article()), signal.ministryName(), signal.startedOn(), orDash(signal.dueOn()),
+                SIGNAL_STATE.getOrDefault(signal.state(), signal.state()),
+                signal.answerKindLabel() == null ? "–" : signal.answerKindLabel() + ": " + signal.answer(),
+                orDash(signal.answeredOn()), signal.linkedRequests())));
+        tables.add(new Table("signals", "Signalen aan ministeries",
+                "Terugkerende knelpunten die als signaal aan het verantwoordelijke ministerie zijn voorgelegd, om een "
+                        + "structureel antwoord: de regel aanpassen, een handreiking, een algemene vrijstelling of geen "
+                        + "aanpassing met redenen. De stand en het aantal gekoppelde verzoeken zijn die aan het eind van "
+                        + "de periode.",
+                List.of("Kenmerk", "Regel", "Artikel", "Ministerie", "Gestart op", "Termijn", "Stand", "Antwoord",
+                        "Beantwoord op", "Gekoppelde verzoeken"), signals, null));
 
         List<List<Object>> breakthroughs = new ArrayList<>();
         report.breakthroughs().forEach(b -> breakthroughs.add(List.of(b.reference(), b.municipalityName(),

@@ -151,6 +151,12 @@ class ProgressReportTests {
         ruleChange("R6", AMSTERDAM, "amsterdam-zuidoost", "Jeugdwet", List.of("youth-care"));
         at("2031-04-02");
         intake("R6", "youth-care");
+        at("2031-04-10");
+        // R2's routing (8 February) made Participatiewet a recurring obstacle: SZW answers the signal late
+        cases.put("S1", engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("recurring-obstacle-signal").singleResult());
+        complete("S1", "Task_AnswerSignal", "reviewer-szw", Map.of("answerKind", "guidance",
+                "answer", "Een handreiking over maatwerk in de bijstand.", "answerReasons", "De wet biedt de ruimte al."));
         // from here on no step runs: R6's assessment by VWS stays open past its deadline (30 April)
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-07-05T10:00:00Z")));
         // submitted after the half-year: in no count (and nothing else runs)
@@ -226,6 +232,29 @@ class ProgressReportTests {
         assertThat(bottlenecks.get(1).path("cases")).extracting(c -> c.path("reference").asText())
                 .containsExactly(reference("R4"), reference("R5"));
 
+        JsonNode signals = report.path("signals");
+        assertThat(signals).hasSize(1);
+        JsonNode signal = signals.get(0);
+        assertThat(signal.path("reference").asText()).isEqualTo(reference("S1"));
+        assertThat(signal.path("nationalRule").asText()).isEqualTo("participatiewet");
+        assertThat(signal.path("subject").asText()).isEqualTo("Participatiewet");
+        assertThat(signal.path("bwbId").asText()).isEqualTo("BWBR0015703");
+        assertThat(signal.path("ministryName").asText()).isEqualTo("SZW");
+        assertThat(signal.path("startedOn").asText()).isEqualTo("2031-02-08");
+        assertThat(signal.path("dueOn").asText()).isEqualTo("2031-03-22");
+        assertThat(signal.path("state").asText()).isEqualTo("answered");
+        assertThat(signal.path("answerKind").asText()).isEqualTo("guidance");
+        assertThat(signal.path("answer").asText()).isEqualTo("Een handreiking over maatwerk in de bijstand.");
+        assertThat(signal.path("answeredOn").asText()).isEqualTo("2031-04-10");
+        assertThat(signal.path("linkedRequests").asLong()).as("R1 and R2").isEqualTo(2);
+        // at the end of March the signal was past its deadline and had no answer yet
+        JsonNode march = report("from=2031-01-01&to=2031-04-01", "programme-office").path("signals").get(0);
+        assertThat(march.path("state").asText()).isEqualTo("past-deadline");
+        assertThat(march.hasNonNull("answer")).isFalse();
+        assertThat(march.hasNonNull("answerKind")).isFalse();
+        // before R2's routing there was no signal
+        assertThat(report("from=2031-01-01&to=2031-02-07", "programme-office").path("signals")).isEmpty();
+
         JsonNode breakthroughs = report.path("breakthroughs");
         assertThat(breakthroughs).extracting(b -> b.path("reference").asText() + " " + b.path("outcome").asText()
                         + " " + b.path("evaluationStatus").asText())
@@ -261,6 +290,9 @@ class ProgressReportTests {
         assertThat(report.path("scope").path("municipalityName").asText()).isEqualTo("Rotterdam");
         assertCounts(report.path("total"), 2, 2, 2, 0, 0, 0, 1, 0);
         assertThat(report.path("recurringBottlenecks")).isEmpty();
+        // the signal R1 is linked to, counting only Rotterdam's request
+        assertThat(report.path("signals")).extracting(signal -> signal.path("reference").asText() + " "
+                + signal.path("linkedRequests").asLong()).containsExactly(reference("S1") + " 1");
         assertThat(report.path("breakthroughs")).extracting(b -> b.path("reference").asText())
                 .containsExactly(reference("R7"), reference("R1"));
         assertThat(report.path("budgets").path("perMinistry")).isEmpty();
@@ -279,7 +311,9 @@ class ProgressReportTests {
         assertThat(all.body()).contains("Verzoeken per soort\r\nSoort,Ingediend,Besloten,Toegekend,Deels toegekend,"
                 + "Afgewezen,Ingetrokken,Vervallen,Nog open\r\n", "Totaal,6,4,2,1,1,1,1,1\r\n",
                 "Terugkerende knelpunten\r\n", "Regel,Participatiewet (BWBR0015703),\"Amsterdam, Rotterdam\"",
-                "Regel (niet in de catalogus),Wet gemeentelijke schuldhulpverlening,", "Ontschotting: bedragen per ministerie\r\n", "OCW,2400000.00,1000000.00\r\n");
+                "Regel (niet in de catalogus),Wet gemeentelijke schuldhulpverlening,", "Signalen aan ministeries\r\nKenmerk,Regel,Artikel,Ministerie,Gestart op,Termijn,Stand,Antwoord,"
+                        + "Beantwoord op,Gekoppelde verzoeken\r\n", ",Participatiewet (BWBR0015703),,SZW,",
+                "Beantwoord,Er komt een handreiking of uitleg: Een handreiking over maatwerk in de bijstand.,", "Ontschotting: bedragen per ministerie\r\n", "OCW,2400000.00,1000000.00\r\n");
         List<String> ministries = http.get("/api/v1/reports/progress?period=2031-H1&format=csv&section=ministries",
                 "programme-office").body().lines().toList();
         assertThat(ministries).containsExactly("Ministerie,Afgerond,Mediaan (dagen),90e percentiel (dagen),"
@@ -302,7 +336,7 @@ class ProgressReportTests {
                 html.substring(html.indexOf("<html")).getBytes(StandardCharsets.UTF_8)));
         assertThat(page.getDocumentElement().getAttribute("lang")).isEqualTo("nl");
         assertThat(page.getElementsByTagName("h1").getLength()).isEqualTo(1);
-        assertThat(page.getElementsByTagName("h2").getLength()).isEqualTo(10);
+        assertThat(page.getElementsByTagName("h2").getLength()).isEqualTo(11);
 
         NodeList charts = page.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg");
         assertThat(charts.getLength()).isEqualTo(3);
