@@ -13,7 +13,7 @@ import nl.doorbraak.catalogue.NationalRules;
 import nl.doorbraak.request.CaseVariables;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.Requests;
-import nl.doorbraak.request.RequestsOnRule;
+import nl.doorbraak.request.RequestRules;
 
 /**
  * "Terugkerend knelpunt signaleren", right after routing: a request on a catalogue entry joins
@@ -35,16 +35,16 @@ class SignalRecurringObstacle implements JavaDelegate {
     static final String JOINED = "Nieuw verzoek op dezelfde regel, na de intake automatisch gekoppeld.";
     static final String RECURRING = "Verzoeken uit %d focusgebieden noemen dezelfde regel.";
 
-    private final RequestsOnRule onRule;
+    private final RequestRules requestRules;
     private final Requests requests;
     private final NationalRules catalogue;
     private final Signals signals;
     private final SignalCases cases;
     private final SignalThreshold threshold;
 
-    SignalRecurringObstacle(RequestsOnRule onRule, Requests requests, NationalRules catalogue, Signals signals,
+    SignalRecurringObstacle(RequestRules requestRules, Requests requests, NationalRules catalogue, Signals signals,
                             SignalCases cases, SignalThreshold threshold) {
-        this.onRule = onRule;
+        this.requestRules = requestRules;
         this.requests = requests;
         this.catalogue = catalogue;
         this.signals = signals;
@@ -55,11 +55,11 @@ class SignalRecurringObstacle implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         UUID requestId = CaseVariables.requestId(execution);
-        Optional<RequestsOnRule.RuleOf> named = onRule.ruleOf(requestId);
+        Optional<RequestRules.RequestRule> named = requestRules.of(requestId);
         if (named.isEmpty()) {
             return;
         }
-        String ruleId = named.get().nationalRuleId();
+        String ruleId = named.get().nationalRule();
         String article = named.get().articleKey();
         catalogue.lock(ruleId);
         if (signals.ofRequest(requestId).filter(Signal::isOpen).isPresent()) {
@@ -73,7 +73,7 @@ class SignalRecurringObstacle implements JavaDelegate {
             return;
         }
         NationalRule rule = catalogue.find(ruleId).orElseThrow();
-        List<RequestRecord> onSameRule = onRule.routedOn(ruleId, article).stream()
+        List<RequestRecord> onSameRule = requestRules.routedOn(ruleId, article).stream()
                 .filter(other -> signals.ofRequest(other.id()).filter(Signal::isOpen).isEmpty())
                 .toList();
         long focusAreas = onSameRule.stream().map(RequestRecord::focusAreaCode).distinct().count();

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import nl.doorbraak.audit.AuditedReads;
-import nl.doorbraak.catalogue.NationalRules;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditExports;
 import nl.doorbraak.audit.VerificationReport;
@@ -28,7 +27,6 @@ import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.request.Documents;
 import nl.doorbraak.request.RequestRecord;
-import nl.doorbraak.request.RequestRules;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.security.DoorbraakUser;
 
@@ -52,14 +50,10 @@ class AuditPagesController {
     private final AuditedReads reads;
     private final AuditExports exports;
     private final ProcessDiagram diagrams;
-    private final RequestRules rules;
-    private final NationalRules nationalRules;
 
     AuditPagesController(Requests requests, RequestViews views, RequestListModel lists, Documents documents,
                          ReferenceData referenceData, AuditedReads reads, AuditExports exports,
-                         ProcessDiagram diagrams, RequestRules rules, NationalRules nationalRules) {
-        this.rules = rules;
-        this.nationalRules = nationalRules;
+                         ProcessDiagram diagrams) {
         this.requests = requests;
         this.views = views;
         this.lists = lists;
@@ -99,10 +93,6 @@ class AuditPagesController {
 
         model.addAttribute("request", views.detail(request));
         model.addAttribute("documents", documents.of(request.id()));
-        rules.of(request.id()).ifPresent(rule -> {
-            model.addAttribute("nationalRule", nationalRules.find(rule.nationalRule()).orElse(null));
-            model.addAttribute("ruleArticle", rule.articleKey());
-        });
         model.addAttribute("trail", trail);
         model.addAttribute("verification", verification);
         model.addAttribute("diagrams", request.processInstanceId() == null ? List.of()
