@@ -4,5 +4,5 @@
  * mail server that is down delays a message but never loses it and never rolls back a decision.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = {"platform", "audit"})
+        allowedDependencies = {"platform", "platform :: validation", "security", "audit"})
 package nl.doorbraak.notification;
