@@ -23,6 +23,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -35,6 +36,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import nl.doorbraak.request.RequestSubmission;
+import nl.doorbraak.support.Breakthroughs;
 import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.PostgresIntegrationTest;
@@ -68,6 +71,10 @@ class NotificationMailTests {
     JdbcTemplate jdbc;
     @Autowired
     JavaMailSenderImpl mailSender;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RequestSubmission submission;
 
     Http http;
     final List<String> ownUsers = new ArrayList<>();
@@ -118,6 +125,28 @@ class NotificationMailTests {
         assertThat(TestMailServer.receivedBy(contact)).singleElement().satisfies(mail -> {
             assertThat(mail.subject()).startsWith("Ontvangstbevestiging " + reference);
             assertThat(mail.body()).contains("verzoek om ontschotting van budgetten").contains("controleert of de budgetregels kloppen");
+        });
+    }
+
+    @Test
+    void aJoinRequestGetsAReceiptThatSaysWhatJoiningInvolves() {
+        String precedent = Breakthroughs.decided(engine, submission, "granted", "experiment");
+        String contact = uniqueEmail("heerlen");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", "join");
+        body.put("focusArea", "heerlen-noord");
+        body.put("precedent", precedent);
+        body.put("motivation", "Ook hier verlaten jongvolwassenen het ouderlijk huis door de kostendelersnorm.");
+        body.put("residentsAffected", 120);
+        body.put("urgency", "normal");
+        body.put("contactName", "M. Janssen");
+        body.put("contactEmail", contact);
+        String reference = submit(http, "heerlen", body);
+        relay.run();
+        assertThat(TestMailServer.receivedBy(contact)).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).startsWith("Ontvangstbevestiging " + reference);
+            assertThat(mail.body()).contains("verzoek om aansluiting")
+                    .contains("De eerste stap: het programmabureau toetst uw verzoek om aan te sluiten.");
         });
     }
 
