@@ -253,6 +253,24 @@ class NotificationMailTests {
     }
 
     @Test
+    void twoInstancesRunningTheDigestAndTheDeadlineScanAtOnceSendEachOnce() throws Exception {
+        String digestReader = ownUser("po-twee");
+        setPreferences(digestReader, "daily-digest", "immediately");
+        String reference = submit(http, TestUsers.ROTTERDAM, ruleChange("rotterdam-zuid", uniqueEmail("rotterdam")));
+        Task intake = CaseSteps.openTask(taskService, reference, "Task_Intake");
+
+        atOnce(() -> digest.run());
+        ClockUtil.setCurrentTime(new Date(intake.getDueDate().getTime() + Duration.ofHours(1).toMillis()));
+        atOnce(() -> overdueTasks.run());
+        relay.run();
+
+        assertThat(mailsTo(digestReader).stream().filter(mail -> mail.subject().startsWith("Uw overzicht")).toList())
+                .singleElement().satisfies(mail -> assertThat(mail.body()).contains(intake.getName()));
+        assertThat(mailsAbout(digestReader, reference)).extracting(ReceivedMail::subject)
+                .containsExactly("Termijn verstreken: " + intake.getName());
+    }
+
+    @Test
     void aTaskStillBeforeItsDueDateGetsNoDeadlineMail() {
         String immediate = ownUser("po-vroeg");
         String reference = submit(http, TestUsers.ROTTERDAM, ruleChange("rotterdam-zuid", uniqueEmail("rotterdam")));
@@ -325,6 +343,28 @@ class NotificationMailTests {
     private Map<String, Object> receipt(String reference) {
         return jdbc.queryForMap("SELECT sent_at, attempts, last_error FROM outbox WHERE topic = ?",
                 "receipt@" + reference);
+    }
+
+    /** Runs the job on two threads that start together, as two application instances at the same minute. */
+    private static void atOnce(Runnable job) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    job.run();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static int closedPort() throws IOException {
