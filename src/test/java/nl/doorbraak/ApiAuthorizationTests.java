@@ -138,7 +138,9 @@ class ApiAuthorizationTests {
         SIGNAL("GET /api/v1/signals/{reference}", "at SZW"),
         START_SIGNAL("POST /api/v1/signals", "on a fresh request"),
         LINK_TO_SIGNAL("POST /api/v1/signals/{reference}/links", "a fresh request"),
-        UNLINK_FROM_SIGNAL("POST /api/v1/signals/{reference}/unlinks", "a request linked to it");
+        UNLINK_FROM_SIGNAL("POST /api/v1/signals/{reference}/unlinks", "a request linked to it"),
+        MY_NOTIFICATION_PREFERENCES("GET /api/v1/me/notification-preferences", ""),
+        SET_MY_NOTIFICATION_PREFERENCES("PUT /api/v1/me/notification-preferences", "the defaults again");
 
         final String operation;
         final String situation;
@@ -215,6 +217,9 @@ class ApiAuthorizationTests {
             {Endpoint.START_SIGNAL,               401, 403, 403,  403, 403,  403,  201, 403, 403, 403},
             {Endpoint.LINK_TO_SIGNAL,             401, 403, 403,  403, 403,  403,  200, 403, 403, 403},
             {Endpoint.UNLINK_FROM_SIGNAL,         401, 403, 403,  403, 403,  403,  200, 403, 403, 403},
+            // every signed-in user reads and sets their own e-mail preferences (there is no one else's to ask for)
+            {Endpoint.MY_NOTIFICATION_PREFERENCES, 401, 200, 200, 200, 200,  200,  200, 200, 200, 200},
+            {Endpoint.SET_MY_NOTIFICATION_PREFERENCES, 401, 200, 200, 200, 200, 200, 200, 200, 200, 200},
     };
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
@@ -394,6 +399,13 @@ class ApiAuthorizationTests {
             case NATIONAL_RULE -> get("/api/v1/national-rules/participatiewet", user);
             case ADD_NATIONAL_RULE -> postJson(http, "/api/v1/national-rules", user,
                     CatalogueTestEntries.body(CatalogueTestEntries.newId(), CatalogueTestEntries.newBwbId()));
+            case MY_NOTIFICATION_PREFERENCES -> get("/api/v1/me/notification-preferences", user);
+            case SET_MY_NOTIFICATION_PREFERENCES -> http.send((user == null
+                    ? http.request("/api/v1/me/notification-preferences")
+                    : http.request("/api/v1/me/notification-preferences", user))
+                    .header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"newTasks\":\"immediately\",\"deadlines\":\"immediately\"}")).build());
             case CHANGE_NATIONAL_RULE -> http.send((user == null ? http.request("/api/v1/national-rules/"
                     + catalogueEntry) : http.request("/api/v1/national-rules/" + catalogueEntry, user))
                     .header("Content-Type", "application/json")

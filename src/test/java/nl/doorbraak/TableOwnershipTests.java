@@ -28,7 +28,8 @@ class TableOwnershipTests {
     private static final Map<String, Set<String>> OWNED = Map.of(
             "reference", Set.of("municipality", "focus_area", "ministry", "rule_domain", "regulation"),
             "audit", Set.of("audit_event", "audit_chain_head", "audit_seal", "audit_seal_lock", "audit_sealed_head"),
-            "notification", Set.of("outbox"),
+            "notification", Set.of("outbox", "notification_preference", "notification_digest_item", "task_deadline_notice",
+                    "notification_job_lock"),
             "request", Set.of("request", "request_rule_domain", "request_ministry", "request_budget_line", "document",
                     "unused_reference_number"),
             "assessment", Set.of("advice", "information_request"),

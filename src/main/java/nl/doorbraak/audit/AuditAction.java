@@ -59,7 +59,9 @@ public enum AuditAction {
     SIGNAL_STARTED,
     SIGNAL_LINKED,
     SIGNAL_UNLINKED,
-    SIGNAL_ANSWERED;
+    SIGNAL_ANSWERED,
+    // E-mail preferences (system chain, by the user who set their own)
+    NOTIFICATION_PREFERENCES_CHANGED;
 
     /** The code an entry carries. */
     public String code() {

@@ -42,6 +42,22 @@ public class Outbox {
         return enqueue(requestId, topic, recipient, letter.subject(), letter.body());
     }
 
+    /**
+     * A message that no process step sends: the receipt of a request, a task or deadline e-mail,
+     * a daily digest. {@link OutboxRelay} sends it, with retries. It names its case, if any, in
+     * the topic ({@code receipt@DB-2026-001}), not in request_id: it is not part of what a case's
+     * own send steps deliver.
+     */
+    UUID enqueueRelayed(String topic, String recipient, Letter letter) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO outbox (id, request_id, topic, recipient, subject, body, created_at, relayed)
+                VALUES (?, NULL, ?, ?, ?, ?, ?, TRUE)""")
+                .params(id, topic, recipient, letter.subject(), letter.body(), CaseClock.now())
+                .update();
+        return id;
+    }
+
     public List<Message> of(UUID requestId) {
         return jdbc.sql("""
                 SELECT id, request_id, topic, recipient, subject, body, created_at, sent_at
@@ -69,7 +85,7 @@ public class Outbox {
     List<Message> unsentOfChain(String chain) {
         return jdbc.sql("""
                 SELECT id, request_id, topic, recipient, subject, body, created_at, sent_at
-                FROM outbox WHERE topic LIKE ? AND sent_at IS NULL AND discarded_at IS NULL
+                FROM outbox WHERE topic LIKE ? AND sent_at IS NULL AND discarded_at IS NULL AND relayed = FALSE
                 ORDER BY created_at, id""")
                 .param("%@" + chain).query(Message.class).list();
     }

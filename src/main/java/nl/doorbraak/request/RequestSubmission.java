@@ -47,11 +47,13 @@ public class RequestSubmission {
     private final RequestContents contents;
     private final JoinSchema joinSchema;
     private final JoinPrecedents joinPrecedents;
+    private final SubmissionReceipt receipt;
 
     RequestSubmission(Requests requests, ReferenceNumbers referenceNumbers, List<SubmissionRules> rules,
                       BudgetLines budgetLines, ReferenceData referenceData, RuntimeService runtimeService,
                       AuditTrail audit, IdempotencyKeys idempotencyKeys, RequestContents contents,
-                      JoinSchema joinSchema, JoinPrecedents joinPrecedents) {
+                      JoinSchema joinSchema, JoinPrecedents joinPrecedents, SubmissionReceipt receipt) {
+        this.receipt = receipt;
         this.contents = contents;
         this.joinSchema = joinSchema;
         this.joinPrecedents = joinPrecedents;
@@ -152,6 +154,8 @@ public class RequestSubmission {
                 .resource("request", request.id().toString(), request.title())
                 .changes(null, values.toPlainMap())
                 .record();
+        // every channel passes here once; an idempotent replay of the API returns before it
+        receipt.send(request, kind, content);
         return request;
     }
 

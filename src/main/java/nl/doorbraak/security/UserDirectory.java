@@ -57,6 +57,24 @@ public class UserDirectory {
                 .map(User::getEmail).filter(email -> email != null && !email.isBlank()).sorted().toList();
     }
 
+    /**
+     * The members of a group with an e-mail address, by user id, e.g. to tell the people who must
+     * act on a task; each one's own notification preference decides what they get.
+     */
+    public java.util.Map<String, String> emailsByMemberOfGroup(String groupId) {
+        java.util.Map<String, String> emails = new java.util.TreeMap<>();
+        identityService.createUserQuery().memberOfGroup(groupId).list().stream()
+                .filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
+                .forEach(user -> emails.put(user.getId(), user.getEmail()));
+        return emails;
+    }
+
+    /** The e-mail address of a user, if the user has one. */
+    public Optional<String> email(String userId) {
+        User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
+        return Optional.ofNullable(user).map(User::getEmail).filter(email -> !email.isBlank());
+    }
+
     static String displayName(User user) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).trim();

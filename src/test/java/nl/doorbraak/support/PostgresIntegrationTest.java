@@ -23,7 +23,10 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"doorbraak.demo.enabled=true", "doorbraak.demo.password=" + TestUsers.PASSWORD,
                 // tests run asynchronous steps and timers themselves, through Jobs
-                "camunda.bpm.job-execution.enabled=false"})
+                "camunda.bpm.job-execution.enabled=false",
+                // tests run the notification relay, digest and deadline scan themselves ("-": no schedule)
+                "doorbraak.notifications.relay-cron=-", "doorbraak.notifications.digest-cron=-",
+                "doorbraak.notifications.deadline-cron=-"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = PostgresInitializer.class)
 @Import(TestClock.Configuration.class)
