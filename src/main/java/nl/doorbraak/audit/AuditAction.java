@@ -59,7 +59,11 @@ public enum AuditAction {
     SIGNAL_STARTED,
     SIGNAL_LINKED,
     SIGNAL_UNLINKED,
-    SIGNAL_ANSWERED;
+    SIGNAL_ANSWERED,
+    // The term of a granted experiment or exemption: reminder before its end, extension, end
+    EXEMPTION_END_REMINDED,
+    EXEMPTION_EXTENDED,
+    EXEMPTION_ENDED;
 
     /** The code an entry carries. */
     public String code() {
