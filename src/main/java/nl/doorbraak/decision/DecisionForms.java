@@ -58,7 +58,7 @@ class DecisionForms implements TaskFormRules {
                         // empty: the effective date plus the instrument's term (instrument-duration table)
                         .date("endDate", "Einddatum", false)
                         .check(DecisionForms::evaluationAfterEffectiveDate)
-                        .checkAll(DecisionForms::endAfterEffectiveAndEvaluationDate)
+                        .checkAll(EndDateRule::check)
                         .build(),
                 DecisionTasks.CO_SIGN, InputSchema.builder()
                         .choice("coSignOutcome", "Medeondertekening", true, () -> Vocabulary.labels(CoSignOutcome.class))
@@ -173,19 +173,6 @@ class DecisionForms implements TaskFormRules {
 
     private static boolean notRejected(Values values) {
         return values.get("decisionOutcome") != null && !DecisionOutcome.REJECTED.is(values.get("decisionOutcome"));
-    }
-
-    private static List<FieldError> endAfterEffectiveAndEvaluationDate(Values values) {
-        if (!(values.get("endDate") instanceof LocalDate end)) {
-            return List.of();
-        }
-        if (values.get("effectiveDate") instanceof LocalDate effective && !end.isAfter(effective)) {
-            return List.of(new FieldError("endDate", "Einddatum moet na de ingangsdatum liggen."));
-        }
-        if (values.get("evaluationDate") instanceof LocalDate evaluation && !end.isAfter(evaluation)) {
-            return List.of(new FieldError("endDate", "Einddatum moet na de evaluatiedatum liggen."));
-        }
-        return List.of();
     }
 
     private static Optional<FieldError> evaluationAfterEffectiveDate(Values values) {

@@ -51,7 +51,10 @@ class JoinForms implements TaskFormRules {
                     .text("conditions", "Voorwaarden", false, 10_000)
                     .date("effectiveDate", "Ingangsdatum", true)
                     .date("evaluationDate", "Evaluatiedatum", true)
+                    // empty: the effective date plus the instrument's term (instrument-duration table)
+                    .date("endDate", "Einddatum", false)
                     .check(JoinForms::evaluationAfterEffectiveDate)
+                    .checkAll(nl.doorbraak.decision.EndDateRule::check)
                     .build());
 
     @Override
