@@ -90,8 +90,11 @@ class RequestTimelineTests {
 
     @Test
     void theEndDateOfAnExemptionIsValidatedByTheTaskApiShownEverywhereAndItsContinuationAndEndAreInTheTimeline() {
-        String reference = submit(http, SCHIEDAM, ruleChange("schiedam-nieuwland", uniqueEmail(SCHIEDAM),
+        String token = "looptijd" + System.nanoTime();
+        Map<String, Object> body = new LinkedHashMap<>(ruleChange("schiedam-nieuwland", uniqueEmail(SCHIEDAM),
                 "income-support"));
+        body.put("title", "Vrijstelling " + token);
+        String reference = submit(http, SCHIEDAM, body);
         intakeComplete(http, engine.getTaskService(), reference, "income-support");
         advise(http, engine, reference, "szw", "support", "Past.");
         LocalDate effective = LocalDate.now().plusMonths(1);
@@ -113,9 +116,9 @@ class RequestTimelineTests {
         LocalDate end = effective.plusYears(2);
         assertThat(nl.doorbraak.support.CaseSteps.request(http, SCHIEDAM, reference).path("decision")
                 .path("endDate").asText()).isEqualTo(end.toString());
-        JsonNode register = Http.json(http.get("/api/v1/decisions?q=" + reference, TestUsers.AUDITOR)).path("items");
+        JsonNode register = Http.json(http.get("/api/v1/decisions?q=" + token, TestUsers.AUDITOR)).path("items");
         assertThat(register.get(0).path("endDate").asText()).isEqualTo(end.toString());
-        assertThat(http.get("/api/v1/decisions?format=csv&q=" + reference, TestUsers.AUDITOR).body())
+        assertThat(http.get("/api/v1/decisions?format=csv&q=" + token, TestUsers.AUDITOR).body())
                 .contains("," + end + ",");
         assertThat(texts(timeline(reference))).contains("Looptijd eindigt op " + end);
 
