@@ -58,7 +58,7 @@ class DecisionForms implements TaskFormRules {
                         // empty: the effective date plus the instrument's term (instrument-duration table)
                         .date("endDate", "Einddatum", false)
                         .check(DecisionForms::evaluationAfterEffectiveDate)
-                        .checkAll(EndDateRule::check)
+                        .checkAll(values -> EndDateRule.check(values, decisionService))
                         .build(),
                 DecisionTasks.CO_SIGN, InputSchema.builder()
                         .choice("coSignOutcome", "Medeondertekening", true, () -> Vocabulary.labels(CoSignOutcome.class))
@@ -140,8 +140,7 @@ class DecisionForms implements TaskFormRules {
 
     /** The instrument's term from the instrument-duration table, by which "Voortzetten" extends. */
     private java.time.Period defaultTerm(String instrument) {
-        return java.time.Period.parse(decisionService.evaluateDecisionTableByKey("instrument-duration")
-                .variables(Map.of("instrument", instrument)).evaluate().getSingleResult().getEntry("duration"));
+        return EndDateRule.defaultTerm(decisionService, instrument);
     }
 
     private static InputSchema.Builder decision() {

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -164,12 +163,6 @@ public class ExemptionTerm {
     }
 
     private static Period duration(DelegateExecution execution, String instrument) {
-        DmnDecisionRuleResult result = execution.getProcessEngineServices().getDecisionService()
-                .evaluateDecisionTableByKey("instrument-duration").variables(Map.of("instrument", instrument))
-                .evaluate().getSingleResult();
-        if (result == null) {
-            throw new IllegalStateException("The instrument-duration table has no term for " + instrument);
-        }
-        return Period.parse(result.getEntry("duration"));
+        return EndDateRule.defaultTerm(execution.getProcessEngineServices().getDecisionService(), instrument);
     }
 }

@@ -469,6 +469,14 @@ class RuleChangeProcessTests {
         Map<String, Object> values = new HashMap<>(Map.of("decisionOutcome", "granted", "rationale", "Goed.",
                 "instrument", "experiment", "effectiveDate", "2027-01-01", "evaluationDate", "2027-06-01",
                 "endDate", "2026-12-31"));
+        // without an end date the default end (the effective date plus the experiment's P3Y) must follow the evaluation
+        values.remove("endDate");
+        values.put("evaluationDate", "2030-01-01");
+        assertThatThrownBy(() -> complete(pi, "Task_Decide", "programme-director", values))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Evaluatiedatum moet voor de einddatum (2030-01-01) liggen");
+        values.put("evaluationDate", "2027-06-01");
+        values.put("endDate", "2026-12-31");
         assertThatThrownBy(() -> complete(pi, "Task_Decide", "programme-director", values))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Einddatum moet na de ingangsdatum liggen.");
