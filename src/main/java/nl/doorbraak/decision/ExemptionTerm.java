@@ -71,11 +71,11 @@ public class ExemptionTerm {
                 "Einde nadert: " + what(decision) + " bij verzoek " + request.reference(), """
                 Geachte heer, mevrouw,
 
-                Het %s dat is toegekend op uw verzoek %s "%s" loopt af op %s.
+                %s is toegekend op uw verzoek %s "%s", loopt af op %s.
 
                 Na die datum geldt de gewone regel weer. Wilt u dat het doorloopt, dan kan dat alleen als een \
                 evaluatie tot voortzetting besluit; neem daarvoor contact op met het programmabureau.
-                %s""".formatted(what(decision), request.reference(), request.title(),
+                %s""".formatted(theOne(decision), request.reference(), request.title(),
                         DecisionLetters.dutch(decision.endDate()), Letter.SIGNATURE)));
         audit.about(request.reference()).by("system")
                 .action(AuditAction.EXEMPTION_END_REMINDED, "Herinnering verstuurd: einddatum "
@@ -145,8 +145,8 @@ public class ExemptionTerm {
                 "Beëindigd: " + what(decision) + " bij verzoek " + request.reference(), """
                 Geachte heer, mevrouw,
 
-                Het %s dat is toegekend op uw verzoek %s "%s" is beëindigd: %s. Vanaf nu geldt de gewone regel weer.%s
-                %s""".formatted(what(decision), request.reference(), request.title(),
+                %s is toegekend op uw verzoek %s "%s", is beëindigd: %s. Vanaf nu geldt de gewone regel weer.%s
+                %s""".formatted(theOne(decision), request.reference(), request.title(),
                         "stopped".equals(reason) ? "de evaluatie concludeerde dat het niet wordt voortgezet"
                                 : "de einddatum " + DecisionLetters.dutch(decision.endDate()) + " is bereikt",
                         note == null || note.isBlank() ? "" : "\n\nToelichting:\n" + note, Letter.SIGNATURE)));
@@ -156,7 +156,12 @@ public class ExemptionTerm {
         return decisions.onRequest(request.id()).orElseThrow();
     }
 
-    /** "experiment" or "tijdelijke vrijstelling", as the letters name it. */
+    /** "Het experiment dat" or "De tijdelijke vrijstelling … die", as a letter's sentence starts. */
+    private static String theOne(DecisionRecord decision) {
+        return "experiment".equals(decision.instrument()) ? "Het experiment dat" : "De " + what(decision) + " die";
+    }
+
+    /** "experiment" or "tijdelijke vrijstelling …", as the letters name it. */
     private static String what(DecisionRecord decision) {
         return "experiment".equals(decision.instrument()) ? "experiment"
                 : Instruments.label(decision.instrument()).toLowerCase(Locale.ROOT);

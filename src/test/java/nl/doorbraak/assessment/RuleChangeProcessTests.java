@@ -390,7 +390,8 @@ class RuleChangeProcessTests {
             assertThat(TestMailServer.receivedBy("ends@rotterdam.example")).anySatisfy(mail -> {
                 assertThat(mail.subject()).isEqualTo("Einde nadert: tijdelijke vrijstelling of afwijking (maatwerk) bij verzoek "
                         + pi.getBusinessKey());
-                assertThat(mail.body()).contains("loopt af op 1 januari 2029");
+                assertThat(mail.body()).contains("De tijdelijke vrijstelling of afwijking (maatwerk) die is toegekend op uw verzoek",
+                        "loopt af op 1 januari 2029");
             });
             assertThat(pi).isWaitingAt("Task_DeliverEvaluation"); // the reminder leaves the evaluation open
             assertThat(status(pi)).isEqualTo("evaluation");
@@ -455,7 +456,8 @@ class RuleChangeProcessTests {
         assertThat(termChanges(pi)).containsExactly("extended", "extended", "stopped");
         assertThat(auditActions(pi)).containsSubsequence("exemption-extended", "exemption-extended", "exemption-ended");
         assertThat(TestMailServer.receivedBy("continues@rotterdam.example")).anySatisfy(mail ->
-                assertThat(mail.body()).contains("de evaluatie concludeerde dat het niet wordt voortgezet",
+                assertThat(mail.body()).contains("Het experiment dat is toegekend op uw verzoek",
+                        "de evaluatie concludeerde dat het niet wordt voortgezet",
                         "Het knelpunt is elders opgelost."));
     }
 
