@@ -87,7 +87,7 @@ public class Decisions {
 
     /**
      * An evaluation continued the term: the new end date and the next evaluation date, and the
-     * change as a row of its own (the decision row keeps only the current term).
+     * change as a row of its own in decision_term_change (the decision row keeps only the current term).
      */
     void extendTerm(DecisionRecord decision, java.time.LocalDate newEnd, java.time.LocalDate nextEvaluation,
                     String note, String by) {
@@ -101,14 +101,6 @@ public class Decisions {
         jdbc.sql("UPDATE decision SET ended_at = ?, end_reason = ? WHERE id = ?")
                 .params(now(), reason, decision.id()).update();
         termChanged(decision, reason, decision.endDate(), null, note, by);
-    }
-
-    /** The changes to a decision's term, oldest first. */
-    public List<TermChange> termChanges(UUID decisionId) {
-        return jdbc.sql("""
-                SELECT effect, old_end_date, new_end_date, next_evaluation_date, note, changed_by, changed_at
-                FROM decision_term_change WHERE decision_id = ? ORDER BY changed_at, id""")
-                .param(decisionId).query(TermChange.class).list();
     }
 
     private void termChanged(DecisionRecord decision, String effect, java.time.LocalDate newEnd,
