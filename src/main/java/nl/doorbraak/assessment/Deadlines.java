@@ -65,6 +65,16 @@ public class Deadlines {
         execution.setVariable(taskType + "Reminder", Date.from(reminder.toInstant()));
     }
 
+    /**
+     * The reminder moment before a fixed moment that is not counted from a task, such as the end
+     * date of an exemption: the moment minus the task type's {@code reminderBefore}. Used in the
+     * models as {@code ${deadlines.reminderBefore(exemptionEndDue, 'exemption-end')}}.
+     */
+    public Date reminderBefore(Date moment, String taskType) {
+        ZonedDateTime at = moment.toInstant().atZone(CaseClock.DUTCH_TIME);
+        return Date.from(at.minus(period(taskType, null, "reminderBefore")).toInstant());
+    }
+
     /** Called from the models and their delegates, so always inside an engine command. */
     private Period period(String taskType, String urgency, String output) {
         CommandContext command = Context.getCommandContext();

@@ -61,7 +61,11 @@ public enum AuditAction {
     SIGNAL_UNLINKED,
     SIGNAL_ANSWERED,
     // E-mail preferences (system chain, by the user who set their own)
-    NOTIFICATION_PREFERENCES_CHANGED;
+    NOTIFICATION_PREFERENCES_CHANGED,
+    // The term of a granted experiment or exemption: reminder before its end, extension, end
+    EXEMPTION_END_REMINDED,
+    EXEMPTION_EXTENDED,
+    EXEMPTION_ENDED;
 
     /** The code an entry carries. */
     public String code() {

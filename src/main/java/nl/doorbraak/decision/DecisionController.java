@@ -42,7 +42,7 @@ class DecisionController {
 
     private static final List<String> CSV_COLUMNS = List.of("reference", "kind", "municipality", "focusArea",
             "title", "outcome", "instrument", "conditions", "rationale", "decidedAt", "effectiveDate",
-            "evaluationDate", "grantedTotal", "grantedAmounts");
+            "evaluationDate", "grantedTotal", "grantedAmounts", "endDate", "endedAt");
 
     private final Requests requests;
     private final Decisions decisions;
@@ -91,13 +91,15 @@ class DecisionController {
     record RegisterEntry(String reference, String kind, String municipality, String focusArea, String title,
                          String outcome, String instrument, String conditions, String rationale,
                          OffsetDateTime decidedAt, LocalDate effectiveDate, LocalDate evaluationDate,
-                         BigDecimal grantedTotal, Map<String, BigDecimal> grantedAmounts) {
+                         BigDecimal grantedTotal, Map<String, BigDecimal> grantedAmounts, LocalDate endDate,
+                         OffsetDateTime endedAt) {
 
         /** The CSV row; amounts per ministry as "ocw=2400000.00; szw=800000.00". */
         List<String> cells() {
             // Arrays.asList keeps the nulls of what a decision does not have
             return java.util.Arrays.asList(reference, kind, municipality, focusArea, title, outcome, instrument,
-                    conditions, rationale, decidedAt, effectiveDate, evaluationDate, grantedTotal, grantedAmounts)
+                    conditions, rationale, decidedAt, effectiveDate, evaluationDate, grantedTotal, grantedAmounts,
+                    endDate, endedAt)
                     .stream().map(RegisterEntry::cell).toList();
         }
 
@@ -122,6 +124,7 @@ class DecisionController {
                 request.title(), Vocabulary.labelOf(DecisionOutcome.class, decision.outcome()),
                 Instruments.label(decision.instrument()), decision.conditions(), decision.rationale(),
                 decision.decidedAt(), decision.effectiveDate(), decision.evaluationDate(),
-                lines.isEmpty() ? null : Amounts.sum(granted.values()), lines.isEmpty() ? null : granted);
+                lines.isEmpty() ? null : Amounts.sum(granted.values()), lines.isEmpty() ? null : granted,
+                decision.endDate(), decision.endedAt());
     }
 }

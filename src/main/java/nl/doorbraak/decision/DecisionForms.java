@@ -8,7 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
+
+import nl.doorbraak.platform.CaseClock;
 
 import nl.doorbraak.platform.validation.Values;
 import nl.doorbraak.platform.validation.FieldError;
@@ -34,9 +37,14 @@ class DecisionForms implements TaskFormRules {
     private final Map<String, InputSchema> rules;
     private final BudgetLines budgetLines;
     private final ReferenceData referenceData;
+    private final Decisions decisions;
+    private final DecisionService decisionService;
 
-    DecisionForms(ReferenceData referenceData, BudgetLines budgetLines) {
+    DecisionForms(ReferenceData referenceData, BudgetLines budgetLines, Decisions decisions,
+                  DecisionService decisionService) {
         this.budgetLines = budgetLines;
+        this.decisions = decisions;
+        this.decisionService = decisionService;
         this.referenceData = referenceData;
         this.rules = Map.of(
                 DecisionTasks.DECIDE, decision()
@@ -47,7 +55,10 @@ class DecisionForms implements TaskFormRules {
                         .when(values -> notRejected(values) && values.get("instrument") instanceof String instrument
                                 && INSTRUMENTS_WITH_EVALUATION.contains(instrument))
                         .date("evaluationDate", "Evaluatiedatum", true)
+                        // empty: the effective date plus the instrument's term (instrument-duration table)
+                        .date("endDate", "Einddatum", false)
                         .check(DecisionForms::evaluationAfterEffectiveDate)
+                        .checkAll(values -> EndDateRule.check(values, decisionService))
                         .build(),
                 DecisionTasks.CO_SIGN, InputSchema.builder()
                         .choice("coSignOutcome", "Medeondertekening", true, () -> Vocabulary.labels(CoSignOutcome.class))
@@ -57,11 +68,6 @@ class DecisionForms implements TaskFormRules {
                         .build(),
                 DecisionTasks.DELIVER_EVALUATION, InputSchema.builder()
                         .text("evaluationReport", "Evaluatie", true, 20_000)
-                        .build(),
-                DecisionTasks.ASSESS_EVALUATION, InputSchema.builder()
-                        .choice("evaluationConclusion", "Conclusie", true,
-                                () -> Vocabulary.labels(EvaluationConclusion.class))
-                        .text("evaluationNote", "Toelichting", false, 5000)
                         .build(),
                 DecisionTasks.DELIVER_ACCOUNTABILITY, InputSchema.builder()
                         .text("accountabilityReport", "Verantwoording", true, 20_000)
@@ -85,7 +91,56 @@ class DecisionForms implements TaskFormRules {
         if (DecisionTasks.DECIDE_POOLING.equals(taskDefinitionKey)) {
             return Optional.of(poolingDecision(budgetLines.of(requestId)));
         }
+        if (DecisionTasks.ASSESS_EVALUATION.equals(taskDefinitionKey)) {
+            return Optional.of(evaluationAssessment(decisions.onRequest(requestId).orElse(null)));
+        }
         return Optional.ofNullable(rules.get(taskDefinitionKey));
+    }
+
+    /**
+     * The assessment of an evaluation; "Voortzetten" needs the next evaluation date (after today,
+     * before the new end date) and may give a new end date (after the current one; empty: the
+     * current end date plus the instrument's term).
+     */
+    private InputSchema evaluationAssessment(DecisionRecord decision) {
+        return InputSchema.builder()
+                .choice("evaluationConclusion", "Conclusie", true, () -> Vocabulary.labels(EvaluationConclusion.class))
+                .text("evaluationNote", "Toelichting", false, 5000)
+                .when(values -> EvaluationConclusion.CONTINUE.is(values.get("evaluationConclusion")))
+                .date("nextEvaluationDate", "Volgende evaluatiedatum", true)
+                .date("newEndDate", "Nieuwe einddatum", false)
+                .checkAll(values -> continuedTerm(values, decision))
+                .build();
+    }
+
+    private List<FieldError> continuedTerm(Values values, DecisionRecord decision) {
+        if (!EvaluationConclusion.CONTINUE.is(values.get("evaluationConclusion")) || decision == null
+                || decision.endDate() == null) {
+            return List.of();
+        }
+        LocalDate currentEnd = decision.endDate();
+        List<FieldError> errors = new java.util.ArrayList<>();
+        LocalDate today = CaseClock.dutchNow().toLocalDate();
+        LocalDate newEnd = values.get("newEndDate") instanceof LocalDate given ? given : null;
+        if (newEnd != null && !newEnd.isAfter(currentEnd)) {
+            errors.add(new FieldError("newEndDate", "Nieuwe einddatum moet na de huidige einddatum ("
+                    + currentEnd + ") liggen."));
+        }
+        if (values.get("nextEvaluationDate") instanceof LocalDate next) {
+            LocalDate end = newEnd != null ? newEnd : currentEnd.plus(defaultTerm(decision.instrument()));
+            if (!next.isAfter(today)) {
+                errors.add(new FieldError("nextEvaluationDate", "Volgende evaluatiedatum moet na vandaag liggen."));
+            } else if (!next.isBefore(end)) {
+                errors.add(new FieldError("nextEvaluationDate", "Volgende evaluatiedatum moet voor de nieuwe einddatum ("
+                        + end + ") liggen."));
+            }
+        }
+        return errors;
+    }
+
+    /** The instrument's term from the instrument-duration table, by which "Voortzetten" extends. */
+    private java.time.Period defaultTerm(String instrument) {
+        return EndDateRule.defaultTerm(decisionService, instrument);
     }
 
     private static InputSchema.Builder decision() {

@@ -73,6 +73,10 @@ class DecisionLetters {
             body.append("\n\nVoorwaarden:\n").append(decision.conditions());
         }
         body.append("\n\nMotivering:\n").append(decision.rationale());
+        if (decision.endDate() != null) {
+            body.append("\nEinddatum: ").append(date(decision.endDate()))
+                    .append(". Daarna geldt de gewone regel weer, tenzij een evaluatie tot voortzetting besluit.");
+        }
         if (decision.evaluationDate() != null) {
             body.append("\n\nOp ").append(date(decision.evaluationDate()))
                     .append(" vragen wij u de resultaten te evalueren. U ontvangt daarvoor dan een taak in Doorbraak.");
@@ -107,5 +111,10 @@ class DecisionLetters {
 
     private static String date(LocalDate date) {
         return DUTCH_DATE.format(date);
+    }
+
+    /** A date as a letter writes it: "1 januari 2028". */
+    static String dutch(LocalDate date) {
+        return date == null ? "" : date(date);
     }
 }

@@ -9,5 +9,6 @@ public record DecisionRecord(UUID id, UUID requestId, String outcome, String ins
                              String rationale, LocalDate effectiveDate, LocalDate evaluationDate, String decidedBy,
                              OffsetDateTime decidedAt, String evaluationReport, OffsetDateTime evaluationDeliveredAt,
                              String evaluationConclusion, OffsetDateTime evaluationAssessedAt, String coSignOutcome,
-                             String coSignNote, String coSignedBy, OffsetDateTime coSignedAt) {
+                             String coSignNote, String coSignedBy, OffsetDateTime coSignedAt, LocalDate endDate,
+                             OffsetDateTime endedAt, String endReason) {
 }

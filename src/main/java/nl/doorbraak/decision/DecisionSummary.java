@@ -8,5 +8,5 @@ import java.time.OffsetDateTime;
 public record DecisionSummary(String outcome, String outcomeLabel, String instrument, String instrumentLabel,
                               String conditions, String rationale, LocalDate effectiveDate, LocalDate evaluationDate,
                               OffsetDateTime decidedAt, List<GrantedLine> budgetLines, String coSignOutcome,
-                              String coSignNote) {
+                              String coSignNote, LocalDate endDate, OffsetDateTime endedAt) {
 }

@@ -57,7 +57,19 @@ public class DecisionTaskVariables {
         if (DecisionTasks.CO_SIGN.equals(task.getTaskDefinitionKey())) {
             return Optional.of(directorsDecision(task));
         }
-        return decisions.decisionOn(requestId).map(taken -> taken.outcomeLabel() + ". " + taken.rationale());
+        return decisions.decisionOn(requestId).map(taken -> taken.outcomeLabel() + ". " + taken.rationale()
+                + term(taken));
+    }
+
+    /** The term of a granted experiment or exemption, so the evaluation tasks show when it ends. */
+    private static String term(DecisionSummary taken) {
+        if (taken.endDate() == null) {
+            return "";
+        }
+        return "\nLooptijd tot " + DecisionLetters.dutch(taken.endDate())
+                + (taken.endedAt() != null ? " (beëindigd)" : "")
+                + (taken.evaluationDate() != null ? "; evaluatie op " + DecisionLetters.dutch(taken.evaluationDate()) : "")
+                + ".";
     }
 
     /** The decision Financiën is asked to co-sign: not in the register yet, so from the process. */

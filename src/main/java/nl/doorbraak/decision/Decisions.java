@@ -21,7 +21,7 @@ public class Decisions {
     private static final String COLUMNS = """
             id, request_id, outcome, instrument, conditions, rationale, effective_date, evaluation_date, decided_by,
             decided_at, evaluation_report, evaluation_delivered_at, evaluation_conclusion, evaluation_assessed_at,
-            co_sign_outcome, co_sign_note, co_signed_by, co_signed_at""";
+            co_sign_outcome, co_sign_note, co_signed_by, co_signed_at, end_date, ended_at, end_reason""";
 
     /** The requests that have a decision, as a subquery for a list of requests ({@code RequestFilter.within}). */
     public static final String DECIDED_REQUESTS = "SELECT request_id FROM decision";
@@ -38,12 +38,12 @@ public class Decisions {
         jdbc.sql("""
                 INSERT INTO decision (id, request_id, outcome, instrument, conditions, rationale, effective_date,
                                       evaluation_date, decided_by, decided_at, co_sign_outcome, co_sign_note,
-                                      co_signed_by, co_signed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                      co_signed_by, co_signed_at, end_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(decision.id(), decision.requestId(), decision.outcome(), decision.instrument(),
                         decision.conditions(), decision.rationale(), decision.effectiveDate(),
                         decision.evaluationDate(), decision.decidedBy(), decision.decidedAt(), decision.coSignOutcome(),
-                        decision.coSignNote(), decision.coSignedBy(), decision.coSignedAt())
+                        decision.coSignNote(), decision.coSignedBy(), decision.coSignedAt(), decision.endDate())
                 .update();
     }
 
@@ -85,6 +85,35 @@ public class Decisions {
                 .params(conclusion, note, now(), assessedBy, requestId).update();
     }
 
+    /**
+     * An evaluation continued the term: the new end date and the next evaluation date, and the
+     * change as a row of its own in decision_term_change (the decision row keeps only the current term).
+     */
+    void extendTerm(DecisionRecord decision, java.time.LocalDate newEnd, java.time.LocalDate nextEvaluation,
+                    String note, String by) {
+        jdbc.sql("UPDATE decision SET end_date = ?, evaluation_date = ? WHERE id = ?")
+                .params(newEnd, nextEvaluation, decision.id()).update();
+        termChanged(decision, "extended", newEnd, nextEvaluation, note, by);
+    }
+
+    /** The term ended: at its end date ({@code end-date}) or because an evaluation stopped it ({@code stopped}). */
+    void endTerm(DecisionRecord decision, String reason, String note, String by) {
+        jdbc.sql("UPDATE decision SET ended_at = ?, end_reason = ? WHERE id = ?")
+                .params(now(), reason, decision.id()).update();
+        termChanged(decision, reason, decision.endDate(), null, note, by);
+    }
+
+    private void termChanged(DecisionRecord decision, String effect, java.time.LocalDate newEnd,
+                             java.time.LocalDate nextEvaluation, String note, String by) {
+        jdbc.sql("""
+                INSERT INTO decision_term_change (id, decision_id, effect, old_end_date, new_end_date,
+                                                  next_evaluation_date, note, changed_by, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), decision.id(), effect, decision.endDate(), newEnd, nextEvaluation, note,
+                        by, now())
+                .update();
+    }
+
     public Optional<DecisionRecord> onRequest(UUID requestId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM decision WHERE request_id = ?").param(requestId)
                 .query(DecisionRecord.class).optional();
@@ -102,7 +131,8 @@ public class Decisions {
                 Vocabulary.labelOf(DecisionOutcome.class, decision.outcome()), decision.instrument(),
                 Instruments.label(decision.instrument()),
                 decision.conditions(), decision.rationale(), decision.effectiveDate(), decision.evaluationDate(),
-                decision.decidedAt(), linesOf(decision), decision.coSignOutcome(), decision.coSignNote()));
+                decision.decidedAt(), linesOf(decision), decision.coSignOutcome(), decision.coSignNote(),
+                decision.endDate(), decision.endedAt()));
     }
 
     private static OffsetDateTime now() {

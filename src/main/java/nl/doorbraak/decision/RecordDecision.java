@@ -78,6 +78,10 @@ public class RecordDecision implements JavaDelegate {
             rationale += "\n\nHet Ministerie van Financiën heeft geweigerd het besluit mede te ondertekenen: " + coSignNote;
         }
         LocalDate evaluationDate = rejected || pooling ? null : date(execution.getVariable("evaluationDate"));
+        // an experiment or exemption ends: the director's end date or the instrument's default term
+        LocalDate endDate = rejected || pooling ? null : ExemptionTerm.endDate(execution,
+                (String) execution.getVariable("instrument"), date(execution.getVariable("effectiveDate")),
+                date(execution.getVariable("endDate")));
         Object decider = execution.getVariable("decidedBy");
         DecisionRecord decision = new DecisionRecord(UUID.randomUUID(), request.id(), outcome,
                 rejected ? null : (String) execution.getVariable("instrument"),
@@ -86,7 +90,7 @@ public class RecordDecision implements JavaDelegate {
                 evaluationDate, decider == null ? CaseVariables.currentUser(execution) : decider.toString(),
                 CaseClock.now(), null, null, null, null, coSignOutcome, coSignNote,
                 coSignOutcome == null ? null : String.valueOf(execution.getVariable("coSignedBy")),
-                coSignOutcome == null ? null : CaseClock.now());
+                coSignOutcome == null ? null : CaseClock.now(), endDate, null, null);
         decisions.insert(decision);
         List<GrantedLine> granted = pooling ? granted(request, outcome, execution.getVariable("grantedLines")) : List.of();
         decisions.insertLines(decision.id(), granted);
@@ -97,6 +101,7 @@ public class RecordDecision implements JavaDelegate {
         recorded.put("conditions", decision.conditions());
         recorded.put("effectiveDate", decision.effectiveDate());
         recorded.put("evaluationDate", decision.evaluationDate());
+        recorded.put("endDate", decision.endDate());
         if (pooling) {
             Map<String, String> grantedPerMinistry = new LinkedHashMap<>();
             granted.forEach(line -> grantedPerMinistry.put(line.ministryCode(), line.grantedAmount().toPlainString()));
@@ -116,6 +121,9 @@ public class RecordDecision implements JavaDelegate {
         if (evaluationDate != null) {
             execution.setVariable("evaluationDue",
                     Date.from(evaluationDate.atTime(9, 0).atZone(CaseClock.DUTCH_TIME).toInstant()));
+        }
+        if (endDate != null) {
+            execution.setVariable("exemptionEndDue", ExemptionTerm.moment(endDate));
         }
         outbox.enqueue(request.id(), "decision", request.contactEmail(), letters.decision(request, decision, granted));
     }

@@ -25,6 +25,13 @@ import nl.doorbraak.request.JoinSchema;
 @Component
 class JoinForms implements TaskFormRules {
 
+    /** The instrument-duration table, for the default end date; read when a form is checked. */
+    private final org.camunda.bpm.engine.DecisionService decisionService;
+
+    JoinForms(org.camunda.bpm.engine.DecisionService decisionService) {
+        this.decisionService = decisionService;
+    }
+
     private final Map<String, InputSchema> rules = Map.of(
             JoinTasks.CHECK, InputSchema.builder()
                     .choice("joinCheckOutcome", "Uitkomst van de toets", true,
@@ -51,7 +58,10 @@ class JoinForms implements TaskFormRules {
                     .text("conditions", "Voorwaarden", false, 10_000)
                     .date("effectiveDate", "Ingangsdatum", true)
                     .date("evaluationDate", "Evaluatiedatum", true)
+                    // empty: the effective date plus the instrument's term (instrument-duration table)
+                    .date("endDate", "Einddatum", false)
                     .check(JoinForms::evaluationAfterEffectiveDate)
+                    .checkAll(this::endDateRule)
                     .build());
 
     @Override
@@ -76,6 +86,10 @@ class JoinForms implements TaskFormRules {
 
     private static Optional<FieldError> reasoned(Values values, String key, boolean needed, String message) {
         return needed && values.get(key) == null ? Optional.of(new FieldError(key, message)) : Optional.empty();
+    }
+
+    private java.util.List<FieldError> endDateRule(Values values) {
+        return nl.doorbraak.decision.EndDateRule.check(values, decisionService);
     }
 
     private static Optional<FieldError> evaluationAfterEffectiveDate(Values values) {

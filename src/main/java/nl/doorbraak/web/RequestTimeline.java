@@ -42,7 +42,8 @@ public class RequestTimeline {
             RequestStatus.CO_SIGNATURE, "Het Ministerie van Financiën tekent het besluit mee",
             RequestStatus.ACCOUNTABILITY, "Verantwoording over het gebundelde budget gevraagd aan de gemeente",
             RequestStatus.ACCOUNTED, "Alle begrotingsjaren zijn verantwoord; het verzoek is afgerond",
-            RequestStatus.JOIN_CONFIRMATION, "Het ministerie dat de oorspronkelijke doorbraak toekende, bevestigt de aansluiting");
+            RequestStatus.JOIN_CONFIRMATION, "Het ministerie dat de oorspronkelijke doorbraak toekende, bevestigt de aansluiting",
+            RequestStatus.ENDED, "Het experiment of de vrijstelling is beëindigd; het verzoek is afgerond");
 
     private final AuditQueries audit;
     private final Decisions decisions;
@@ -66,11 +67,24 @@ public class RequestTimeline {
         }
         decisions.decisionOn(request.id())
                 .filter(decision -> decision.evaluationDate() != null)
-                .filter(decision -> entries.stream().noneMatch(entry -> is(entry, AuditAction.EVALUATION_DELIVERED)))
+                .filter(decision -> decision.endedAt() == null)
+                // after a continued term the next evaluation is expected again
+                .filter(decision -> entries.stream().dropWhile(entry -> !noExtensionAfter(entries, entry))
+                        .noneMatch(entry -> is(entry, AuditAction.EVALUATION_DELIVERED)))
                 .ifPresent(decision -> items.add(new Item(decision.evaluationDate()
                         .atStartOfDay(CaseClock.DUTCH_TIME).toInstant(), "evaluation-due",
                         "Evaluatie verwacht op " + decision.evaluationDate())));
+        decisions.decisionOn(request.id())
+                .filter(decision -> decision.endDate() != null && decision.endedAt() == null)
+                .ifPresent(decision -> items.add(new Item(decision.endDate().atStartOfDay(CaseClock.DUTCH_TIME)
+                        .toInstant(), "exemption-end-due", "Looptijd eindigt op " + decision.endDate())));
         return items;
+    }
+
+    /** Whether no term extension follows this entry: from the first such entry on, the current evaluation round. */
+    private static boolean noExtensionAfter(List<AuditEntry> entries, AuditEntry entry) {
+        return entries.subList(entries.indexOf(entry), entries.size()).stream().skip(1)
+                .noneMatch(later -> is(later, AuditAction.EXEMPTION_EXTENDED));
     }
 
     private String text(AuditEntry entry, boolean decided) {
@@ -94,6 +108,7 @@ public class RequestTimeline {
                     + (entry.explanation() == null ? "" : ": " + entry.explanation());
             case SIGNAL_LINKED, SIGNAL_UNLINKED -> entry.actionDisplay();
             case SIGNAL_ANSWERED -> entry.actionDisplay() + ". " + entry.explanation();
+            case EXEMPTION_END_REMINDED, EXEMPTION_EXTENDED, EXEMPTION_ENDED -> entry.actionDisplay();
             case REQUEST_LAPSED, EVALUATION_DELIVERED, EVALUATION_ASSESSED, ACCOUNTABILITY_DELIVERED,
                  ACCOUNTABILITY_CHECKED, JOIN_CONFIRMATION_RECORDED -> entry.actionDisplay();
             default -> null; // reads of the trail, documents, internal failures: not the municipality's concern

@@ -49,7 +49,8 @@ class DecisionTablesTests {
     private static final String DMN_MODEL_NS = "https://www.omg.org/spec/DMN/20191111/MODEL/";
     private static final String DMNDI_NS = "https://www.omg.org/spec/DMN/20191111/DMNDI/";
     private static final List<String> TABLES =
-            List.of("responsible-ministries", "consolidated-advice", "decision-authority", "deadlines", "signal-threshold");
+            List.of("responsible-ministries", "consolidated-advice", "decision-authority", "deadlines", "signal-threshold",
+                    "instrument-duration");
 
     /** Ids of the rules matched per decision key, recorded by a listener on the engine of this test. */
     private final Map<String, Set<String>> hitRules = new HashMap<>();
@@ -283,6 +284,8 @@ class DecisionTablesTests {
         expected.put("join-intake", List.of("P5D", "P1D", "P5D", "P1D"));
         expected.put("join-confirmation", List.of("P10D", "P2D", "P10D", "P2D"));
         expected.put("join-decision", List.of("P10D", "P2D", "P10D", "P2D"));
+        // counted back from the end date in the decision, not forward from a task
+        expected.put("exemption-end", List.of("P0D", "P3M", "P0D", "P3M"));
 
         expected.forEach((taskType, periods) -> {
             assertDeadline(taskType, "normal", periods.get(0), periods.get(1));
@@ -305,6 +308,12 @@ class DecisionTablesTests {
                 .containsExactlyInAnyOrderEntriesOf(Map.of("period", period, "reminderBefore", reminderBefore));
         Period due = Period.parse(result.getEntry("period"));
         Period reminder = Period.parse(result.getEntry("reminderBefore"));
+        if ("exemption-end".equals(taskType)) {
+            // the reminder before an end date: a positive period, nothing counted from a task
+            assertThat(due).isEqualTo(Period.ZERO);
+            assertThat(reminder.isNegative() || reminder.isZero()).isFalse();
+            return;
+        }
         assertThat(reminder.getDays()).as("the reminder goes out after the task was created").isLessThan(due.getDays());
     }
 
@@ -322,6 +331,20 @@ class DecisionTablesTests {
             }
         }
         assertEveryRuleHit("signal-threshold");
+    }
+
+    // ---------------------------------------------------------------- instrument-duration
+
+    @Test
+    void everyRuleOfInstrumentDurationIsHitAndOnlyInstrumentsWithAnEndHaveADuration() {
+        assertThat(evaluate("instrument-duration", Map.of("instrument", "experiment")).getSingleResult().getEntryMap())
+                .containsExactlyEntriesOf(Map.of("duration", "P3Y"));
+        assertThat(evaluate("instrument-duration", Map.of("instrument", "temporary-exemption")).getSingleResult()
+                .getEntryMap()).containsExactlyEntriesOf(Map.of("duration", "P2Y"));
+        for (String structural : List.of("law-change", "policy-change", "clarification")) {
+            assertThat(evaluate("instrument-duration", Map.of("instrument", structural))).as(structural).isEmpty();
+        }
+        assertEveryRuleHit("instrument-duration");
     }
 
     // ---------------------------------------------------------------- all tables

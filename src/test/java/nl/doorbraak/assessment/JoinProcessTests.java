@@ -302,6 +302,69 @@ class JoinProcessTests {
         assertThat(driver.variable(pi, "precedentReference")).isEqualTo(precedent);
     }
 
+    @Test
+    void aJoinedExperimentEndsLikeTheOriginal() {
+        // continued once, reminded, then the (moved) end date is reached: the clock moved through years
+        String email = CaseSteps.uniqueEmail("heerlen");
+        ProcessInstance pi = grantedJoin(email, "2028-03-01");
+        assertThat(jdbc.sql("SELECT end_date FROM decision WHERE request_id = ?").param(request(pi).id())
+                .query(java.sql.Date.class).single()).isEqualTo(java.sql.Date.valueOf("2028-09-01"));
+        try {
+            moveClockTo(pi, "2027-09-02T10:00");
+            complete(pi, "Task_DeliverEvaluation", "heerlen", Map.of("evaluationReport", "Werkt ook hier."));
+            complete(pi, "Task_AssessEvaluation", "programme-office", Map.of("evaluationConclusion", "continue",
+                    "nextEvaluationDate", "2029-03-01"));
+            assertThat(pi).isWaitingAt("Event_EvaluationDate");
+            assertThat(jdbc.sql("SELECT end_date FROM decision WHERE request_id = ?").param(request(pi).id())
+                    .query(java.sql.Date.class).single()).isEqualTo(java.sql.Date.valueOf("2031-09-01")); // + P3Y
+            moveClockTo(pi, "2029-03-02T10:00");
+            assertThat(pi).isWaitingAt("Task_DeliverEvaluation");
+            moveClockTo(pi, "2031-06-01T10:00");
+            assertThat(TestMailServer.receivedBy(email)).anySatisfy(mail ->
+                    assertThat(mail.subject()).startsWith("Einde nadert: experiment bij verzoek"));
+            moveClockTo(pi, "2031-09-01T10:00");
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        assertThat(pi).isEnded().hasPassed("Task_ExtendTerm", "Task_RemindEnd", "Task_SendEndReminder",
+                "EndEvent_EndReminded", "Task_RecordEnd", "Task_SendEndNotice", "EndEvent_Ended");
+        assertThat(status(pi)).isEqualTo("ended");
+        assertThat(auditActions(pi)).containsSubsequence("exemption-extended", "exemption-end-reminded", "exemption-ended");
+
+        // an evaluation that stops the joined experiment ends it at once
+        ProcessInstance stopped = grantedJoin(CaseSteps.uniqueEmail("heerlen"), null);
+        Jobs.fireTimer(engine, stopped.getId(), "Event_EvaluationDate");
+        complete(stopped, "Task_DeliverEvaluation", "heerlen", Map.of("evaluationReport", "Werkt hier niet."));
+        complete(stopped, "Task_AssessEvaluation", "programme-office", Map.of("evaluationConclusion", "stop"));
+        Jobs.runDue(engine, stopped.getId());
+        assertThat(stopped).isEnded().hasPassed("Task_RecordStop", "Task_SendStopNotice", "EndEvent_Stopped");
+        assertThat(status(stopped)).isEqualTo("ended");
+    }
+
+    private ProcessInstance grantedJoin(String email, String endDate) {
+        ProcessInstance pi = submit(email);
+        complete(pi, "Task_CheckJoin", "programme-office", Map.of("joinCheckOutcome", "comparable"));
+        complete(pi, "Task_ConfirmJoin", "reviewer-szw", Map.of("confirmationOutcome", "confirmed"));
+        Map<String, Object> values = new HashMap<>(Map.of("decisionOutcome", "granted", "rationale", "Vergelijkbaar.",
+                "instrument", "experiment", "effectiveDate", "2027-03-01", "evaluationDate", "2027-09-01"));
+        if (endDate != null) {
+            values.put("endDate", "2026-01-01");
+            assertThatThrownBy(() -> complete(pi, "Task_DecideJoin", "programme-director", values))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("Einddatum moet na de ingangsdatum liggen.");
+            values.put("endDate", "2028-09-01");
+        }
+        complete(pi, "Task_DecideJoin", "programme-director", values);
+        Jobs.runDue(engine, pi.getId());
+        assertThat(pi).isWaitingAt("Event_EvaluationDate");
+        return pi;
+    }
+
+    private void moveClockTo(ProcessInstance pi, String dutchDateTime) {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDateTime
+                .parse(dutchDateTime).atZone(java.time.ZoneId.of("Europe/Amsterdam")).toInstant()));
+        Jobs.runDue(engine, pi.getId());
+    }
+
     @AfterAll
     void everyFlowNodeWasReached() {
         Map<String, Set<String>> missing = ProcessCoverage.missing(engine, started, List.of("join-request"),

@@ -374,6 +374,194 @@ class RuleChangeProcessTests {
         assertThat(variable(pi, "ruleDomains")).isEqualTo(List.of("income-support"));
     }
 
+    // --- the term of a granted experiment or exemption (issue 20), the engine clock moved through years
+
+    @Test
+    void aGrantedExemptionRemindsTheMunicipalityAndEndsAtItsDefaultEndDate() {
+        ProcessInstance pi = decided("temporary-exemption", "ends@rotterdam.example", "2027-01-01", "2027-06-01", null);
+        // no end date in the decision: the effective date plus P2Y from instrument-duration
+        assertThat(decision(pi).get("end_date")).isEqualTo(java.sql.Date.valueOf("2029-01-01"));
+        assertThat(timerDue(pi, "Event_EndReached")).isEqualTo(dutch("2029-01-01T09:00"));
+        assertThat(timerDue(pi, "Event_EndReminder")).isEqualTo(dutch("2028-10-01T09:00")); // P3M before
+        try {
+            moveClockTo(pi, "2027-06-02T10:00");
+            assertThat(pi).isWaitingAt("Task_DeliverEvaluation");
+            moveClockTo(pi, "2028-10-01T10:00");
+            assertThat(TestMailServer.receivedBy("ends@rotterdam.example")).anySatisfy(mail -> {
+                assertThat(mail.subject()).isEqualTo("Einde nadert: tijdelijke vrijstelling of afwijking (maatwerk) bij verzoek "
+                        + pi.getBusinessKey());
+                assertThat(mail.body()).contains("De tijdelijke vrijstelling of afwijking (maatwerk) die is toegekend op uw verzoek",
+                        "loopt af op 1 januari 2029");
+            });
+            assertThat(pi).isWaitingAt("Task_DeliverEvaluation"); // the reminder leaves the evaluation open
+            assertThat(status(pi)).isEqualTo("evaluation");
+
+            moveClockTo(pi, "2029-01-01T10:00");
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        assertThat(pi).isEnded().hasPassed("Task_RemindEnd", "Task_SendEndReminder", "EndEvent_EndReminded",
+                "Task_RecordEnd", "Task_SendEndNotice", "EndEvent_Ended").hasNotPassed("Task_RecordEvaluation");
+        assertThat(status(pi)).isEqualTo("ended");
+        assertThat(requests.findByReference(businessKey(pi)).orElseThrow().status()).isEqualTo("ended");
+        assertThat(decision(pi)).containsEntry("end_reason", "end-date");
+        assertThat(decision(pi).get("ended_at")).isNotNull();
+        assertThat(termChanges(pi)).containsExactly("end-date");
+        assertThat(auditActions(pi)).contains("exemption-end-reminded", "exemption-ended");
+        assertThat(TestMailServer.receivedBy("ends@rotterdam.example")).anySatisfy(mail ->
+                assertThat(mail.body()).contains("is beëindigd: de einddatum 1 januari 2029 is bereikt"));
+    }
+
+    @Test
+    void continuingTwiceMovesTheEndDateAndRunsTheEvaluationAgainThenStoppingEndsItAtOnce() {
+        ProcessInstance pi = decided("experiment", "continues@rotterdam.example", "2027-01-01", "2028-01-01",
+                "2029-06-30");
+        assertThat(decision(pi).get("end_date")).isEqualTo(java.sql.Date.valueOf("2029-06-30"));
+        try {
+            moveClockTo(pi, "2028-01-02T10:00");
+            complete(pi, "Task_DeliverEvaluation", "rotterdam", Map.of("evaluationReport", "Eerste ronde: goed."));
+            // continue without a new end date: the end date moves by the experiment's P3Y
+            complete(pi, "Task_AssessEvaluation", "programme-office", Map.of("evaluationConclusion", "continue",
+                    "nextEvaluationDate", "2029-03-01", "evaluationNote", "Nog een ronde."));
+            assertThat(pi).isWaitingAt("Event_EvaluationDate");
+            assertThat(status(pi)).isEqualTo("decided");
+            assertThat(decision(pi).get("end_date")).isEqualTo(java.sql.Date.valueOf("2032-06-30"));
+            assertThat(decision(pi).get("evaluation_date")).isEqualTo(java.sql.Date.valueOf("2029-03-01"));
+            assertThat(timerDue(pi, "Event_EndReached")).isEqualTo(dutch("2032-06-30T09:00"));
+            assertThat(timerDue(pi, "Event_EvaluationDate")).isEqualTo(dutch("2029-03-01T09:00"));
+
+            // the old end date passes without effect: the term was continued
+            moveClockTo(pi, "2029-07-01T10:00");
+            assertThat(pi).isWaitingAt("Task_DeliverEvaluation");
+            assertThat(variable(pi, "evaluationReport")).isNull(); // a fresh form for the second round
+            complete(pi, "Task_DeliverEvaluation", "rotterdam", Map.of("evaluationReport", "Tweede ronde: goed."));
+            complete(pi, "Task_AssessEvaluation", "programme-office", Map.of("evaluationConclusion", "continue",
+                    "nextEvaluationDate", "2031-01-01", "newEndDate", "2033-12-31"));
+            assertThat(decision(pi).get("end_date")).isEqualTo(java.sql.Date.valueOf("2033-12-31"));
+            assertThat(timerDue(pi, "Event_EndReached")).isEqualTo(dutch("2033-12-31T09:00"));
+
+            moveClockTo(pi, "2031-01-02T10:00");
+            complete(pi, "Task_DeliverEvaluation", "rotterdam", Map.of("evaluationReport", "Derde ronde: niet meer nodig."));
+            complete(pi, "Task_AssessEvaluation", "programme-office", Map.of("evaluationConclusion", "stop",
+                    "evaluationNote", "Het knelpunt is elders opgelost."));
+            Jobs.runDue(engine, pi.getId());
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        assertThat(pi).isEnded().hasPassed("Task_ExtendTerm", "Task_RecordStop", "Task_SendStopNotice", "EndEvent_Stopped")
+                .hasNotPassed("Task_RecordEnd", "EndEvent_Evaluated");
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(status(pi)).isEqualTo("ended");
+        assertThat(decision(pi)).containsEntry("end_reason", "stopped").containsEntry("evaluation_conclusion", "stop");
+        assertThat(termChanges(pi)).containsExactly("extended", "extended", "stopped");
+        assertThat(auditActions(pi)).containsSubsequence("exemption-extended", "exemption-extended", "exemption-ended");
+        assertThat(TestMailServer.receivedBy("continues@rotterdam.example")).anySatisfy(mail ->
+                assertThat(mail.body()).contains("Het experiment dat is toegekend op uw verzoek",
+                        "de evaluatie concludeerde dat het niet wordt voortgezet",
+                        "Het knelpunt is elders opgelost."));
+    }
+
+    @Test
+    void anEndDateOrAContinuationThatDoesNotFitTheTermIsRefusedWithEveryError() {
+        ProcessInstance pi = submit(ROTTERDAM, "rotterdam-zuid", List.of("income-support"), "experiment",
+                "refused-term@rotterdam.example");
+        complete(pi, "Task_Intake", "programme-office", Map.of("intakeOutcome", "complete",
+                "ruleDomains", List.of("income-support")));
+        advise(pi, "szw", "support", null);
+        Map<String, Object> values = new HashMap<>(Map.of("decisionOutcome", "granted", "rationale", "Goed.",
+                "instrument", "experiment", "effectiveDate", "2027-01-01", "evaluationDate", "2027-06-01",
+                "endDate", "2026-12-31"));
+        // without an end date the default end (the effective date plus the experiment's P3Y) must follow the evaluation
+        values.remove("endDate");
+        values.put("evaluationDate", "2030-01-01");
+        assertThatThrownBy(() -> complete(pi, "Task_Decide", "programme-director", values))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Evaluatiedatum moet voor de einddatum (2030-01-01) liggen");
+        values.put("evaluationDate", "2027-06-01");
+        values.put("endDate", "2026-12-31");
+        assertThatThrownBy(() -> complete(pi, "Task_Decide", "programme-director", values))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Einddatum moet na de ingangsdatum liggen.");
+        values.put("endDate", "2027-03-01");
+        assertThatThrownBy(() -> complete(pi, "Task_Decide", "programme-director", values))
+                .hasMessageContaining("Einddatum moet na de evaluatiedatum liggen.");
+        assertThat(pi).isWaitingAt("Task_Decide");
+        values.put("endDate", "2028-01-01");
+        complete(pi, "Task_Decide", "programme-director", values);
+        Jobs.runDue(engine, pi.getId());
+        Jobs.fireTimer(engine, pi.getId(), "Event_EvaluationDate");
+        complete(pi, "Task_DeliverEvaluation", "rotterdam", Map.of("evaluationReport", "Goed."));
+
+        assertThatThrownBy(() -> complete(pi, "Task_AssessEvaluation", "programme-office",
+                Map.of("evaluationConclusion", "continue")))
+                .hasMessageContaining("Volgende evaluatiedatum is verplicht");
+        assertThatThrownBy(() -> complete(pi, "Task_AssessEvaluation", "programme-office",
+                Map.of("evaluationConclusion", "continue", "nextEvaluationDate", "2031-01-01",
+                        "newEndDate", "2027-12-31")))
+                .hasMessageContaining("Nieuwe einddatum moet na de huidige einddatum (2028-01-01) liggen.")
+                .hasMessageContaining("Volgende evaluatiedatum moet voor de nieuwe einddatum (2027-12-31) liggen.");
+        // without a new end date: 2028-01-01 plus the experiment's P3Y
+        assertThatThrownBy(() -> complete(pi, "Task_AssessEvaluation", "programme-office",
+                Map.of("evaluationConclusion", "continue", "nextEvaluationDate", "2031-01-01")))
+                .hasMessageContaining("Volgende evaluatiedatum moet voor de nieuwe einddatum (2031-01-01) liggen.");
+        assertThatThrownBy(() -> complete(pi, "Task_AssessEvaluation", "programme-office",
+                Map.of("evaluationConclusion", "continue", "nextEvaluationDate", "2020-01-01")))
+                .hasMessageContaining("Volgende evaluatiedatum moet na vandaag liggen.");
+        assertThat(pi).isWaitingAt("Task_AssessEvaluation");
+        assertThat(decision(pi).get("end_date")).isEqualTo(java.sql.Date.valueOf("2028-01-01"));
+        complete(pi, "Task_AssessEvaluation", "programme-office", Map.of("evaluationConclusion", "make-structural"));
+        assertThat(pi).isEnded().hasPassed("EndEvent_Evaluated");
+    }
+
+    /** A request granted with this instrument and these dates, waiting for its evaluation date. */
+    private ProcessInstance decided(String instrument, String contactEmail, String effective, String evaluation,
+                                    String end) {
+        ProcessInstance pi = submit(ROTTERDAM, "rotterdam-zuid", List.of("income-support"), instrument, contactEmail);
+        complete(pi, "Task_Intake", "programme-office", Map.of("intakeOutcome", "complete",
+                "ruleDomains", List.of("income-support")));
+        advise(pi, "szw", "support", null);
+        Map<String, Object> values = new HashMap<>(Map.of("decisionOutcome", "granted", "rationale", "Afgewogen.",
+                "instrument", instrument, "effectiveDate", effective, "evaluationDate", evaluation));
+        if (end != null) {
+            values.put("endDate", end);
+        }
+        complete(pi, "Task_Decide", "programme-director", values);
+        Jobs.runDue(engine, pi.getId());
+        assertThat(pi).isWaitingAt("Event_EvaluationDate");
+        return pi;
+    }
+
+    /** Moves the engine clock (and so the case clock) to this Dutch time and runs this instance's due jobs. */
+    private void moveClockTo(ProcessInstance pi, String dutchDateTime) {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(dutch(dutchDateTime));
+        Jobs.runDue(engine, pi.getId());
+    }
+
+    private static java.util.Date dutch(String dateTime) {
+        return java.util.Date.from(java.time.LocalDateTime.parse(dateTime)
+                .atZone(java.time.ZoneId.of("Europe/Amsterdam")).toInstant());
+    }
+
+    private java.util.Date timerDue(ProcessInstance pi, String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+                .activityId(activityId).singleResult().getDuedate();
+    }
+
+    private Map<String, Object> decision(ProcessInstance pi) {
+        return jdbc.sql("SELECT end_date, evaluation_date, ended_at, end_reason, evaluation_conclusion FROM decision "
+                + "WHERE request_id = ?").param(requestId(pi)).query().singleRow();
+    }
+
+    private List<String> termChanges(ProcessInstance pi) {
+        return jdbc.sql("SELECT c.effect FROM decision_term_change c JOIN decision d ON d.id = c.decision_id "
+                + "WHERE d.request_id = ? ORDER BY c.changed_at").param(requestId(pi)).query(String.class).list();
+    }
+
+    private List<String> auditActions(ProcessInstance pi) {
+        return jdbc.sql("SELECT action FROM audit_event WHERE chain = ? ORDER BY sequence")
+                .param(businessKey(pi)).query(String.class).list();
+    }
+
     @AfterAll
     void everyFlowNodeOfBothModelsWasReached() {
         Map<String, Set<String>> missing = ProcessCoverage.missing(engine, started,

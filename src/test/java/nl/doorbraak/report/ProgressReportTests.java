@@ -140,7 +140,8 @@ class ProgressReportTests {
         at("2031-03-02");
         complete("R1", "Task_DeliverEvaluation", "rotterdam", Map.of("evaluationReport", "Minder schulden."));
         at("2031-03-03");
-        complete("R1", "Task_AssessEvaluation", "programme-office", Map.of("evaluationConclusion", "continue"));
+        complete("R1", "Task_AssessEvaluation", "programme-office", Map.of("evaluationConclusion", "continue",
+                "nextEvaluationDate", "2032-03-01"));
         at("2031-03-20");   // VWS advises 12 days after its deadline
         advise("R2", "vws", "reject");
         at("2031-03-21");

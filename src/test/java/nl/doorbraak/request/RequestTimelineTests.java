@@ -89,6 +89,64 @@ class RequestTimelineTests {
     }
 
     @Test
+    void theEndDateOfAnExemptionIsValidatedByTheTaskApiShownEverywhereAndItsContinuationAndEndAreInTheTimeline() {
+        String token = "looptijd" + System.nanoTime();
+        Map<String, Object> body = new LinkedHashMap<>(ruleChange("schiedam-nieuwland", uniqueEmail(SCHIEDAM),
+                "income-support"));
+        body.put("title", "Vrijstelling " + token);
+        String reference = submit(http, SCHIEDAM, body);
+        intakeComplete(http, engine.getTaskService(), reference, "income-support");
+        advise(http, engine, reference, "szw", "support", "Past.");
+        LocalDate effective = LocalDate.now().plusMonths(1);
+        Map<String, Object> decision = new LinkedHashMap<>();
+        decision.put("decisionOutcome", "granted");
+        decision.put("instrument", "temporary-exemption");
+        decision.put("effectiveDate", effective.toString());
+        decision.put("evaluationDate", effective.plusMonths(6).toString());
+        decision.put("endDate", effective.minusDays(1).toString());
+        decision.put("rationale", "Tijdelijk maatwerk.");
+        String decide = nl.doorbraak.support.CaseSteps.openTask(engine.getTaskService(), reference, "Task_Decide").getId();
+        JsonNode problem = assertProblem(nl.doorbraak.support.CaseSteps.postJson(http,
+                "/api/v1/tasks/" + decide + "/completion", TestUsers.PROGRAMME_DIRECTOR, decision), 400);
+        assertThat(problem.toString()).contains("endDate", "Einddatum moet na de ingangsdatum liggen.");
+
+        decision.remove("endDate"); // the default: effective date plus P2Y (instrument-duration)
+        nl.doorbraak.support.CaseSteps.complete(http, TestUsers.PROGRAMME_DIRECTOR, decide, decision);
+        Jobs.runDue(engine);
+        LocalDate end = effective.plusYears(2);
+        assertThat(nl.doorbraak.support.CaseSteps.request(http, SCHIEDAM, reference).path("decision")
+                .path("endDate").asText()).isEqualTo(end.toString());
+        JsonNode register = Http.json(http.get("/api/v1/decisions?q=" + token, TestUsers.AUDITOR)).path("items");
+        assertThat(register.get(0).path("endDate").asText()).isEqualTo(end.toString());
+        assertThat(http.get("/api/v1/decisions?format=csv&q=" + token, TestUsers.AUDITOR).body())
+                .contains("," + end + ",");
+        assertThat(texts(timeline(reference))).contains("Looptijd eindigt op " + end);
+
+        Jobs.fireTimer(engine, engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).singleResult().getId(), "Event_EvaluationDate");
+        nl.doorbraak.support.CaseSteps.completeCurrentTask(http, engine.getTaskService(), reference,
+                "Task_DeliverEvaluation", SCHIEDAM, Map.of("evaluationReport", "Werkt."));
+        Map<String, Object> continued = new LinkedHashMap<>();
+        continued.put("evaluationConclusion", "continue");
+        continued.put("nextEvaluationDate", end.plusMonths(6).toString());
+        continued.put("newEndDate", end.plusYears(1).toString());
+        nl.doorbraak.support.CaseSteps.completeCurrentTask(http, engine.getTaskService(), reference,
+                "Task_AssessEvaluation", TestUsers.PROGRAMME_OFFICE, continued);
+        List<String> texts = texts(timeline(reference));
+        assertThat(texts).anyMatch(text -> text.startsWith("Voortgezet tot "))
+                .contains("Looptijd eindigt op " + end.plusYears(1), "Evaluatie verwacht op " + end.plusMonths(6));
+
+        Jobs.fireTimer(engine, engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).singleResult().getId(), "Event_EndReached");
+        texts = texts(timeline(reference));
+        assertThat(texts).contains("Einddatum bereikt: tijdelijke vrijstelling of afwijking (maatwerk) beëindigd",
+                "Het experiment of de vrijstelling is beëindigd; het verzoek is afgerond")
+                .noneMatch(text -> text.startsWith("Looptijd eindigt op"));
+        assertThat(nl.doorbraak.support.CaseSteps.request(http, SCHIEDAM, reference).path("statusLabel").asText())
+                .isEqualTo("Beëindigd");
+    }
+
+    @Test
     void anotherMunicipalitysTimelineIsNotFound() {
         String reference = submit(http, SCHIEDAM, ruleChange("schiedam-nieuwland", uniqueEmail(SCHIEDAM),
                 "income-support"));

@@ -133,12 +133,20 @@ class TasklistFormFieldsTests {
                 Map.of("coordinationSummary", "VWS gaat akkoord met een experiment."));
         complete(reference, "Task_Decide", null, "programme-director", Map.of("decisionOutcome", "granted",
                 "instrument", "experiment", "effectiveDate", today.plusMonths(1).toString(),
-                "evaluationDate", today.plusYears(1).toString(), "rationale", "Het experiment past in de aanpak."));
+                "evaluationDate", today.plusYears(1).toString(), "endDate", today.plusYears(2).toString(),
+                "rationale", "Het experiment past in de aanpak."));
         Jobs.fireTimer(engine, processInstance(reference), "Event_EvaluationDate");
         complete(reference, "Task_DeliverEvaluation", null, "rotterdam",
                 Map.of("evaluationReport", "Schulden daalden met 30%."));
+        // continued: a second round of the same forms, then stopped
         complete(reference, "Task_AssessEvaluation", null, "programme-office",
-                Map.of("evaluationConclusion", "continue"));
+                Map.of("evaluationConclusion", "continue", "nextEvaluationDate", today.plusYears(2).toString(),
+                        "newEndDate", today.plusYears(3).toString(), "evaluationNote", "Nog een jaar."));
+        Jobs.fireTimer(engine, processInstance(reference), "Event_EvaluationDate");
+        complete(reference, "Task_DeliverEvaluation", null, "rotterdam",
+                Map.of("evaluationReport", "Schulden daalden verder."));
+        complete(reference, "Task_AssessEvaluation", null, "programme-office",
+                Map.of("evaluationConclusion", "stop"));
 
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).count())
                 .as("the case ended").isZero();
@@ -201,12 +209,12 @@ class TasklistFormFieldsTests {
         complete(reference, "Task_DecideJoin", null, "programme-director", Map.of("decisionOutcome", "granted",
                 "instrument", "experiment", "conditions", "Halfjaarlijkse rapportage.",
                 "effectiveDate", today.plusMonths(1).toString(), "evaluationDate", today.plusYears(1).toString(),
-                "rationale", "Vergelijkbare situatie."));
+                "endDate", today.plusYears(2).toString(), "rationale", "Vergelijkbare situatie."));
         Jobs.fireTimer(engine, processInstance(reference), "Event_EvaluationDate");
         complete(reference, "Task_DeliverEvaluation", null, "heerlen",
                 Map.of("evaluationReport", "Ook hier bleven jongeren thuis wonen."));
         complete(reference, "Task_AssessEvaluation", null, "programme-office",
-                Map.of("evaluationConclusion", "continue"));
+                Map.of("evaluationConclusion", "stop"));
 
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).count())
                 .as("the case ended").isZero();
