@@ -59,7 +59,10 @@ public enum AuditAction {
     SIGNAL_STARTED,
     SIGNAL_LINKED,
     SIGNAL_UNLINKED,
-    SIGNAL_ANSWERED;
+    SIGNAL_ANSWERED,
+    // Amending and revoking a decision (the case chain)
+    DECISION_AMENDED,
+    DECISION_REVOKED;
 
     /** The code an entry carries. */
     public String code() {

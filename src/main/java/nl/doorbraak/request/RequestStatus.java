@@ -20,7 +20,8 @@ public enum RequestStatus implements Vocabulary {
     ACCOUNTED("Verantwoording afgerond"),
     WITHDRAWN("Ingetrokken"),
     LAPSED("Vervallen"),
-    JOIN_CONFIRMATION("Wacht op bevestiging door het ministerie");
+    JOIN_CONFIRMATION("Wacht op bevestiging door het ministerie"),
+    DECISION_REVOKED("Besluit ingetrokken");
 
     private final String label;
 
@@ -35,7 +36,8 @@ public enum RequestStatus implements Vocabulary {
 
     /** After these nothing happens to the request any more. */
     public boolean isFinal() {
-        return this == EVALUATED || this == ACCOUNTED || this == WITHDRAWN || this == LAPSED;
+        return this == EVALUATED || this == ACCOUNTED || this == WITHDRAWN || this == LAPSED
+                || this == DECISION_REVOKED;
     }
 
     public static Optional<RequestStatus> ofCode(String code) {
