@@ -22,17 +22,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import nl.doorbraak.assessment.ProcessCoverage;
 import nl.doorbraak.audit.AuditEntry;
 import nl.doorbraak.audit.AuditQueries;
 import nl.doorbraak.platform.CaseClock;
@@ -51,6 +55,7 @@ import nl.doorbraak.support.TestUsers;
  * Requests here come from Tilburg (0855); Heerlen (0917) is the other municipality.
  */
 @PostgresIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecisionChangeApiTests {
 
     private static final String DIRECTOR = TestUsers.PROGRAMME_DIRECTOR;
@@ -67,6 +72,10 @@ class DecisionChangeApiTests {
     AuditQueries auditQueries;
 
     Http http;
+    /** The cases decided here, whose decision-change instances the coverage check collects. */
+    final List<String> decidedHere = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** A word in each case's title, to find it in the decision register. */
+    final Map<String, String> titleTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeEach
     void client() {
@@ -139,6 +148,19 @@ class DecisionChangeApiTests {
         assertThat(amendedEntries.get(0).changes()).contains(evaluation.toString(), later.toString());
         assertThat(timelineTexts(reference)).contains("Besluit gewijzigd: " + amendment.get("reason"));
 
+        // the Woo export: a row per version, without who changed it or the municipality's contact
+        List<String> rows = wooRows(reference);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith(reference + ",rule-change,Tilburg,")
+                .contains("," + evaluation + ",,,1,Vervangen,Besluit,").endsWith(",");
+        assertThat(rows.get(1)).contains("," + later + ",,,2,Geldend,Gewijzigd besluit,")
+                .endsWith("," + amendment.get("reason"));
+        assertThat(String.join("\n", rows)).doesNotContain(DIRECTOR).doesNotContain(email).doesNotContain("J. de Vries");
+        JsonNode register = Http.json(http.get("/api/v1/decisions?q=" + titleTokens.get(reference), "tilburg"));
+        assertThat(register.path("items")).hasSize(1);
+        assertThat(register.path("items").get(0).path("version").asInt()).isEqualTo(2);
+        assertThat(register.path("items").get(0).path("versionStatus").asText()).isEqualTo("Geldend");
+
         // a second amendment of version 1 comes too late
         HttpResponse<String> stale = postJson(http, amendmentsOf(reference), DIRECTOR, amendment);
         assertThat(assertProblem(stale, 409).path("detail").asText()).contains("intussen gewijzigd");
@@ -179,6 +201,10 @@ class DecisionChangeApiTests {
         assertThat(letters.get(0).body()).contains(reason, "ingetrokken", "toegekend, experiment");
         assertThat(auditQueries.applicationEntries(reference)).extracting(AuditEntry::action)
                 .contains("decision-revoked");
+        assertThat(wooRows(reference)).satisfiesExactly(
+                decided -> assertThat(decided).contains(",1,Vervangen,Besluit,"),
+                revocation -> assertThat(revocation).contains(",2,Ingetrokken,Ingetrokken besluit,")
+                        .endsWith("," + reason));
         assertThat(timelineTexts(reference)).contains("Besluit ingetrokken: " + reason);
         // a revoked decision is no precedent any more
         assertThat(http.get("/api/v1/precedents?nationalRule=participatiewet", "tilburg").body()).doesNotContain(reference);
@@ -248,16 +274,32 @@ class DecisionChangeApiTests {
                 .path("detail").asText()).contains("nog geen besluit");
     }
 
+    @AfterAll
+    void everyFlowNodeOfTheDecisionChangeModelWasReached() {
+        List<String> instances = decidedHere.stream().flatMap(reference -> historyService
+                .createHistoricProcessInstanceQuery().processDefinitionKey(DecisionChanges.PROCESS)
+                .processInstanceBusinessKey(reference).list().stream()).map(HistoricProcessInstance::getId).toList();
+        assertThat(instances).as("letters sent by the decision-change process").isNotEmpty();
+        Map<String, Set<String>> missing = ProcessCoverage.missing(engine, instances, List.of(DecisionChanges.PROCESS),
+                DecisionChanges.PROCESS);
+        assertThat(missing).allSatisfy((model, nodes) -> assertThat(nodes).as("not reached in %s", model).isEmpty());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** A Tilburg request, through intake and SZW's advice, granted as an experiment by the director. */
     private String decidedExperiment(String email, LocalDate effective, LocalDate evaluation) {
-        String reference = submit(http, "tilburg", ruleChange("tilburg-noordwest", email, "income-support"));
+        String token = java.util.UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = new LinkedHashMap<>(ruleChange("tilburg-noordwest", email, "income-support"));
+        body.put("title", "Kostendelersnorm buiten toepassing " + token);
+        String reference = submit(http, "tilburg", body);
+        titleTokens.put(reference, token);
         intakeComplete(http, engine.getTaskService(), reference, "income-support");
         advise(http, engine, reference, "szw", "support", "Past binnen de experimenteerbepaling.");
         completeCurrentTask(http, engine.getTaskService(), reference, "Task_Decide", DIRECTOR,
                 experiment(effective, evaluation));
         Jobs.runDue(engine);
+        decidedHere.add(reference);
         return reference;
     }
 
@@ -280,6 +322,16 @@ class DecisionChangeApiTests {
         HttpResponse<String> response = http.get("/api/v1/requests/" + reference + "/decision/versions", user);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Http.json(response);
+    }
+
+    /** The rows of the Woo export (CSV) of the decision register on this case, one per version. */
+    private List<String> wooRows(String reference) {
+        HttpResponse<String> csv = http.get("/api/v1/decisions?format=csv&q=" + titleTokens.get(reference),
+                TestUsers.AUDITOR);
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).endsWith(",grantedTotal,grantedAmounts,version,versionStatus,change,changedAt,changeReason");
+        return lines.subList(1, lines.size());
     }
 
     private List<String> timelineTexts(String reference) {
