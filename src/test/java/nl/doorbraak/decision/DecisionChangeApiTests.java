@@ -46,6 +46,7 @@ import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.TestMailServer;
 import nl.doorbraak.support.TestMailServer.ReceivedMail;
 import nl.doorbraak.support.TestUsers;
+import nl.doorbraak.webapps.WebappSession;
 
 /**
  * The programme director amends and revokes decisions through the API: every version kept,
@@ -272,6 +273,17 @@ class DecisionChangeApiTests {
         assertThat(versions(undecided, "tilburg").path("versions")).isEmpty();
         assertThat(assertProblem(postJson(http, revocationOf(undecided), DIRECTOR, revocation), 409)
                 .path("detail").asText()).contains("nog geen besluit");
+    }
+
+    @Test
+    void nobodyStartsTheLetterOfADecisionChangeThroughTasklistsEngineApi() {
+        String path = WebappSession.ENGINE_API + "process-definition/key/" + DecisionChanges.PROCESS + "/";
+        for (String user : List.of(TestUsers.ROTTERDAM, TestUsers.PROGRAMME_OFFICE, DIRECTOR)) {
+            WebappSession tasklist = WebappSession.login(port, "tasklist", user);
+            assertThat(assertProblem(tasklist.post(path + "submit-form", Map.of("variables", Map.of())), 403)
+                    .path("detail").asText()).as(user).contains("kan niet vanuit Tasklist worden gestart");
+            assertProblem(tasklist.post(path + "start", Map.of("businessKey", "NPLV-2026-00001")), 403);
+        }
     }
 
     @AfterAll
