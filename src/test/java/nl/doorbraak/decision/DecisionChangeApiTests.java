@@ -276,6 +276,68 @@ class DecisionChangeApiTests {
     }
 
     @Test
+    void aPooledBudgetsGrantedLinesAreAmendedPerMinistryAndARevocationEndsItsAccountability() {
+        String email = uniqueEmail("heerlen");
+        String reference = submit(http, "heerlen", nl.doorbraak.support.CaseSteps.budgetPooling("heerlen-noord", email));
+        completeCurrentTask(http, engine.getTaskService(), reference, "Task_CheckBudgetLines",
+                TestUsers.PROGRAMME_OFFICE, Map.of("intakeOutcome", "complete"));
+        for (String ministry : List.of("ocw", "szw", "vws")) {
+            advise(http, engine, reference, ministry, "support", "Past binnen het programma.");
+        }
+        completeCurrentTask(http, engine.getTaskService(), reference, "Task_DecidePooling", DIRECTOR,
+                pooled("1200000.50", 0, "300000,00"));
+        completeCurrentTask(http, engine.getTaskService(), reference, "Task_CoSign", "reviewer-fin",
+                Map.of("coSignOutcome", "co-signed"));
+        Jobs.runDue(engine);
+        decidedHere.add(reference);
+        String processInstance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).processDefinitionKey("budget-pooling-request").singleResult().getId();
+
+        Map<String, Object> tooMuch = pooled("2400000.01", 0, "300000,00");
+        tooMuch.put("version", 1);
+        tooMuch.put("reason", "Meer voor OCW.");
+        JsonNode refused = assertProblem(postJson(http, amendmentsOf(reference), DIRECTOR, tooMuch), 400);
+        assertThat(errorFields(refused)).anyMatch(field -> field.startsWith("grantedLines"));
+
+        Map<String, Object> amendment = pooled("1500000,00", "100000.00", "300000,00");
+        amendment.put("version", 1);
+        amendment.put("reason", "OCW en SZW hebben extra ruimte gevonden.");
+        HttpResponse<String> amended = postJson(http, amendmentsOf(reference), DIRECTOR, amendment);
+        assertThat(amended.statusCode()).as(amended.body()).isEqualTo(200);
+        JsonNode versions = Http.json(amended).path("versions");
+        assertThat(versions.get(0).path("grantedLines").get(0).path("grantedAmount").decimalValue())
+                .isEqualByComparingTo("1200000.50");
+        assertThat(versions.get(1).path("grantedLines").get(0).path("grantedAmount").decimalValue())
+                .isEqualByComparingTo("1500000.00");
+        assertThat(versions.get(1).path("grantedLines").get(1).path("grantedAmount").decimalValue())
+                .isEqualByComparingTo("100000.00");
+        JsonNode current = request(http, "heerlen", reference).path("decision");
+        assertThat(current.path("budgetLines").get(1).path("grantedAmount").decimalValue())
+                .isEqualByComparingTo("100000.00");
+        assertThat(current.path("coSignOutcome").asText()).as("the co-signature stays").isEqualTo("co-signed");
+        List<String> rows = csvRows("kansrijke", reference);
+        assertThat(rows).satisfiesExactly(
+                first -> assertThat(first).contains("ocw=1200000.50; szw=0.00; vws=300000.00", ",1,Vervangen,"),
+                second -> assertThat(second).contains("ocw=1500000.00; szw=100000.00; vws=300000.00", ",2,Geldend,"));
+
+        HttpResponse<String> revoked = postJson(http, revocationOf(reference), DIRECTOR,
+                Map.of("version", 2, "reason", "De gemeente ziet af van de bundeling."));
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstance).count())
+                .as("no accountability is asked for a revoked pooling").isZero();
+        assertThat(request(http, "heerlen", reference).path("status").asText()).isEqualTo("decision-revoked");
+
+        Jobs.runDue(engine);
+        List<ReceivedMail> letters = TestMailServer.receivedBy(email);
+        assertThat(letters).extracting(ReceivedMail::subject).contains(
+                "Wijziging van het besluit op uw verzoek " + reference,
+                "Intrekking van het besluit op uw verzoek " + reference);
+        assertThat(letters.stream().filter(mail -> mail.subject().startsWith("Wijziging")).findFirst().orElseThrow()
+                .body()).contains("Toegekend bedrag OCW: ", "Toegekend bedrag SZW: ", "Totaal toegekend: ")
+                .doesNotContain("Toegekend bedrag VWS");
+    }
+
+    @Test
     void nobodyStartsTheLetterOfADecisionChangeThroughTasklistsEngineApi() {
         String path = WebappSession.ENGINE_API + "process-definition/key/" + DecisionChanges.PROCESS + "/";
         for (String user : List.of(TestUsers.ROTTERDAM, TestUsers.PROGRAMME_OFFICE, DIRECTOR)) {
@@ -318,6 +380,22 @@ class DecisionChangeApiTests {
     private String processOf(String reference) {
         return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
                 .processDefinitionKey("rule-change-request").singleResult().getId();
+    }
+
+    /** A partial grant of the three budget lines of {@code CaseSteps.budgetPooling}. */
+    private static Map<String, Object> pooled(Object ocw, Object szw, Object vws) {
+        Map<String, Object> values = new LinkedHashMap<>(decision("partly-granted", "Alleen een deel past."));
+        values.put("instrument", "pooled-specific-grant");
+        values.put("grantedLines", List.of(Map.of("ministry", "ocw", "grantedAmount", ocw),
+                Map.of("ministry", "szw", "grantedAmount", szw), Map.of("ministry", "vws", "grantedAmount", vws)));
+        return values;
+    }
+
+    /** The rows of the Woo export found by a word in the title, of this case only. */
+    private List<String> csvRows(String titleWord, String reference) {
+        HttpResponse<String> csv = http.get("/api/v1/decisions?format=csv&pageSize=100&q=" + titleWord, TestUsers.AUDITOR);
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        return csv.body().lines().filter(line -> line.startsWith(reference + ",")).toList();
     }
 
     private static Map<String, Object> experiment(LocalDate effective, LocalDate evaluation) {
