@@ -39,12 +39,7 @@ class DecisionVersionPagesTests {
     @Test
     void theRequestPageShowsTheCurrentDecisionItsChangesAndTheEarlierVersions() {
         Http http = new Http(port);
-        String reference = submit(http, "tilburg", ruleChange("tilburg-noordwest", uniqueEmail("tilburg"), "income-support"));
-        intakeComplete(http, engine.getTaskService(), reference, "income-support");
-        advise(http, engine, reference, "szw", "support", "Past binnen het beleid.");
-        completeCurrentTask(http, engine.getTaskService(), reference, "Task_Decide", TestUsers.PROGRAMME_DIRECTOR,
-                decision("granted", "Eerste motivering."));
-        Jobs.runDue(engine);
+        String reference = decidedPolicyChange(http);
         WebSession municipality = WebSession.loggedIn(port, "tilburg");
         assertThat(municipality.get("/verzoeken/" + reference).body())
                 .contains("Eerste motivering.").doesNotContain("Eerdere versies van het besluit");
@@ -73,5 +68,68 @@ class DecisionVersionPagesTests {
         assertThat(WebSession.loggedIn(port, TestUsers.AUDITOR).get("/audit/zaken/" + reference).body())
                 .contains("ingetrokken op ", "Eerdere versies van het besluit");
         assertThat(WebSession.loggedIn(port, "heerlen").get("/verzoeken/" + reference).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theDirectorAmendsAndRevokesThroughTheFormWithEveryErrorShownAndNobodyElseMay() {
+        Http http = new Http(port);
+        String reference = decidedPolicyChange(http);
+        String form = "/verzoeken/" + reference + "/besluit/wijzigen";
+
+        WebSession municipality = WebSession.loggedIn(port, "tilburg");
+        assertThat(municipality.get("/verzoeken/" + reference).body()).doesNotContain("Besluit wijzigen of intrekken");
+        assertThat(municipality.get(form).statusCode()).isEqualTo(403);
+        assertThat(municipality.post("/verzoeken/" + reference + "/besluit/intrekken",
+                Map.of("version", "1", "revocationReason", "Toets.")).statusCode()).isEqualTo(403);
+        assertThat(WebSession.loggedIn(port, "heerlen").get(form).statusCode()).isEqualTo(404);
+        assertThat(WebSession.loggedIn(port, TestUsers.PROGRAMME_OFFICE).get(form).statusCode()).isEqualTo(403);
+
+        WebSession director = WebSession.loggedIn(port, TestUsers.PROGRAMME_DIRECTOR);
+        assertThat(director.get("/verzoeken/" + reference).body()).contains("Besluit wijzigen of intrekken");
+        String page = director.get(form).body();
+        assertThat(page).contains("staat nu op versie <strong>1</strong>", "<label for=\"reason\">Reden van de wijziging</label>",
+                "<label for=\"revocationReason\">Reden van de intrekking</label>", "Eerste motivering.");
+        assertThat(director.postWithoutToken("/verzoeken/" + reference + "/besluit/intrekken",
+                Map.of("version", "1", "revocationReason", "Zonder token.")).statusCode()).isEqualTo(403);
+
+        Map<String, String> amendment = new java.util.LinkedHashMap<>(Map.of("version", "1",
+                "decisionOutcome", "granted", "instrument", "policy-change",
+                "effectiveDate", LocalDate.now().plusMonths(4).toString(), "rationale", "", "reason", ""));
+        HttpResponse<String> refused = director.post(form, amendment);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Er is iets niet goed ingevuld", "Motivering is verplicht.",
+                "Reden is verplicht.");
+
+        amendment.put("rationale", "Motivering uit het formulier.");
+        amendment.put("reason", "Later ingaan.");
+        HttpResponse<String> amended = director.post(form, amendment);
+        assertThat(amended.statusCode()).as(amended.body()).isEqualTo(302);
+        assertThat(amended.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/verzoeken/" + reference));
+        assertThat(director.get("/verzoeken/" + reference).body()).contains("Het besluit is gewijzigd",
+                "Motivering uit het formulier.", "(versie 2): Later ingaan.");
+
+        director.get(form);
+        HttpResponse<String> stale = director.post("/verzoeken/" + reference + "/besluit/intrekken",
+                Map.of("version", "1", "revocationReason", "Met een oude versie."));
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.body()).contains("is intussen gewijzigd");
+        HttpResponse<String> revoked = director.post("/verzoeken/" + reference + "/besluit/intrekken",
+                Map.of("version", "2", "revocationReason", "De gemeente ziet ervan af."));
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(302);
+        assertThat(director.get("/verzoeken/" + reference).body()).contains("Het besluit is ingetrokken",
+                "Besluit ingetrokken", "(versie 3): De gemeente ziet ervan af.");
+        assertThat(director.get(form).body()).contains("is ingetrokken en kan niet meer worden gewijzigd")
+                .doesNotContain("<form method=\"post\"");
+    }
+
+    private String decidedPolicyChange(Http http) {
+        String reference = submit(http, "tilburg", ruleChange("tilburg-noordwest", uniqueEmail("tilburg"), "income-support"));
+        intakeComplete(http, engine.getTaskService(), reference, "income-support");
+        advise(http, engine, reference, "szw", "support", "Past binnen het beleid.");
+        completeCurrentTask(http, engine.getTaskService(), reference, "Task_Decide", TestUsers.PROGRAMME_DIRECTOR,
+                decision("granted", "Eerste motivering."));
+        Jobs.runDue(engine);
+        return reference;
     }
 }
