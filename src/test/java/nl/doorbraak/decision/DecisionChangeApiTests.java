@@ -338,6 +338,22 @@ class DecisionChangeApiTests {
     }
 
     @Test
+    void theOpenApiDocumentDescribesBothBodiesFromTheRulesThatCheckThem() {
+        JsonNode document = Http.json(http.get("/api/v1/openapi.json"));
+        JsonNode amendment = document.path("components").path("schemas").path("DecisionAmendment");
+        assertThat(amendment.path("properties").has("decisionOutcome")).isTrue();
+        assertThat(amendment.path("properties").has("evaluationDate")).isTrue();
+        assertThat(amendment.path("properties").has("reason")).isTrue();
+        assertThat(amendment.path("required").toString()).contains("version", "reason", "rationale");
+        assertThat(document.path("components").path("schemas").path("DecisionRevocation").path("properties").has("version"))
+                .isTrue();
+        assertThat(document.path("paths").path("/api/v1/requests/{reference}/decision/amendments").path("post")
+                .path("requestBody").toString()).contains("#/components/schemas/DecisionAmendment");
+        assertThat(document.path("paths").path("/api/v1/requests/{reference}/decision/revocation").path("post")
+                .path("requestBody").toString()).contains("#/components/schemas/DecisionRevocation");
+    }
+
+    @Test
     void nobodyStartsTheLetterOfADecisionChangeThroughTasklistsEngineApi() {
         String path = WebappSession.ENGINE_API + "process-definition/key/" + DecisionChanges.PROCESS + "/";
         for (String user : List.of(TestUsers.ROTTERDAM, TestUsers.PROGRAMME_OFFICE, DIRECTOR)) {
