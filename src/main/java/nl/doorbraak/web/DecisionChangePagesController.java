@@ -32,7 +32,7 @@ import nl.doorbraak.security.Groups;
 /**
  * The programme director's page to amend or revoke a decision: the same service and rules as
  * {@code POST /api/v1/requests/{reference}/decision/amendments} and {@code /revocation}. The
- * amendment form has the fields of the decision form of a rule-change or join request; the granted
+ * amendment form has the fields of the decision form of a rule change or a request to join; the granted
  * amounts of a budget pooling are amended through the API.
  */
 @Controller
