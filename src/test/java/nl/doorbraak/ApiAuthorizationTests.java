@@ -140,7 +140,10 @@ class ApiAuthorizationTests {
         LINK_TO_SIGNAL("POST /api/v1/signals/{reference}/links", "a fresh request"),
         UNLINK_FROM_SIGNAL("POST /api/v1/signals/{reference}/unlinks", "a request linked to it"),
         MY_NOTIFICATION_PREFERENCES("GET /api/v1/me/notification-preferences", ""),
-        SET_MY_NOTIFICATION_PREFERENCES("PUT /api/v1/me/notification-preferences", "the defaults again");
+        SET_MY_NOTIFICATION_PREFERENCES("PUT /api/v1/me/notification-preferences", "the defaults again"),
+        DECISION_VERSIONS("GET /api/v1/requests/{reference}/decision/versions", "decided, routed to SZW"),
+        AMEND_DECISION("POST /api/v1/requests/{reference}/decision/amendments", "decided, routed to SZW"),
+        REVOKE_DECISION("POST /api/v1/requests/{reference}/decision/revocation", "decided, routed to SZW");
 
         final String operation;
         final String situation;
@@ -220,6 +223,10 @@ class ApiAuthorizationTests {
             // every signed-in user reads and sets their own e-mail preferences (there is no one else's to ask for)
             {Endpoint.MY_NOTIFICATION_PREFERENCES, 401, 200, 200, 200, 200,  200,  200, 200, 200, 200},
             {Endpoint.SET_MY_NOTIFICATION_PREFERENCES, 401, 200, 200, 200, 200, 200, 200, 200, 200, 200},
+            // whoever sees the request reads the versions of its decision; only the programme director changes it
+            {Endpoint.DECISION_VERSIONS,          401, 200, 404,  200, 404,  200,  200, 200, 200, 200},
+            {Endpoint.AMEND_DECISION,             401, 403, 404,  403, 404,  403,  403, 200, 403, 403},
+            {Endpoint.REVOKE_DECISION,            401, 403, 404,  403, 404,  403,  403, 200, 403, 403},
     };
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
@@ -248,6 +255,8 @@ class ApiAuthorizationTests {
     String catalogueEntry;
     /** An open signal at SZW, to read, link to and unlink from. */
     String signal;
+    /** A case granted as a policy change, whose decision only a successful change may change. */
+    String decided;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -263,6 +272,7 @@ class ApiAuthorizationTests {
         informationTask = openTask(taskService, caseAwaitingInformation(), "Task_ProvideInformation").getId();
         decisionTask = openTask(taskService, caseAwaitingDecision(), "Task_Decide").getId();
         signal = Http.json(startSignal(TestUsers.PROGRAMME_OFFICE, newCase())).path("reference").asText();
+        decided = decidedCase();
     }
 
     @BeforeEach
@@ -371,6 +381,13 @@ class ApiAuthorizationTests {
                     Map.of("request", expected == 200 ? newCase() : inIntake, "reason", "Zelfde knelpunt."));
             case UNLINK_FROM_SIGNAL -> postJson(http, "/api/v1/signals/" + signal + "/unlinks", user,
                     Map.of("request", linkedToTheSignal(), "reason", "Toch een ander knelpunt."));
+            case DECISION_VERSIONS -> get("/api/v1/requests/" + decided + "/decision/versions", user);
+            case AMEND_DECISION -> changeDecision(user, expected, "amendments", Map.of("decisionOutcome", "granted",
+                    "rationale", "Aangepaste motivering.", "instrument", "policy-change",
+                    "effectiveDate", java.time.LocalDate.now().plusMonths(2).toString(), "version", 1,
+                    "reason", "Toets van de autorisatie."));
+            case REVOKE_DECISION -> changeDecision(user, expected, "revocation",
+                    Map.of("version", 1, "reason", "Toets van de autorisatie."));
             case MUNICIPALITIES -> get("/api/v1/municipalities", user);
             case MUNICIPALITY -> get("/api/v1/municipalities/0855", user);
             case FOCUS_AREAS -> get("/api/v1/focus-areas", user);
@@ -457,6 +474,16 @@ class ApiAuthorizationTests {
         return response;
     }
 
+    /** Amends or revokes a decision: a fresh one when the change should succeed; only a successful change adds a version. */
+    private HttpResponse<String> changeDecision(String user, int expected, String change, Map<String, Object> body) {
+        String reference = expected == 200 ? decidedCase() : decided;
+        HttpResponse<String> response = postJson(http, "/api/v1/requests/" + reference + "/decision/" + change, user, body);
+        assertThat(Http.json(http.get("/api/v1/requests/" + reference + "/decision/versions", OWNER)).path("versions"))
+                .as("versions after a change answered %s", response.statusCode())
+                .hasSize(response.statusCode() == 200 ? 2 : 1);
+        return response;
+    }
+
     /** Completes a task of a fresh case; only a successful completion may close it. */
     private HttpResponse<String> completeFresh(String taskId, String user, Map<String, Object> values, int expected) {
         HttpResponse<String> response = postJson(http, "/api/v1/tasks/" + taskId + "/completion", user, values);
@@ -516,6 +543,14 @@ class ApiAuthorizationTests {
     private String caseAwaitingDecision() {
         String reference = caseInAssessment();
         advise(http, processEngine, reference, "szw", "support", "Past binnen de experimenteerbepaling.");
+        return reference;
+    }
+
+    private String decidedCase() {
+        String reference = caseAwaitingDecision();
+        CaseSteps.completeCurrentTask(http, taskService, reference, "Task_Decide", TestUsers.PROGRAMME_DIRECTOR,
+                decision("granted", "Past binnen het beleid."));
+        nl.doorbraak.support.Jobs.runDue(processEngine);
         return reference;
     }
 

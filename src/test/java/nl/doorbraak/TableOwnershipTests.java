@@ -33,7 +33,8 @@ class TableOwnershipTests {
             "request", Set.of("request", "request_rule_domain", "request_ministry", "request_budget_line", "document",
                     "unused_reference_number"),
             "assessment", Set.of("advice", "information_request"),
-            "decision", Set.of("decision", "decision_budget_line", "accountability_report", "decision_term_change"),
+            "decision", Set.of("decision", "decision_budget_line", "accountability_report", "decision_term_change",
+                    "decision_version", "decision_version_budget_line"),
             "report", Set.of("progress_report"),
             "catalogue", Set.of("national_rule", "national_rule_domain"),
             "signal", Set.of("signal", "signal_request"));

@@ -65,7 +65,10 @@ public enum AuditAction {
     // The term of a granted experiment or exemption: reminder before its end, extension, end
     EXEMPTION_END_REMINDED,
     EXEMPTION_EXTENDED,
-    EXEMPTION_ENDED;
+    EXEMPTION_ENDED,
+    // Amending and revoking a decision (the case chain)
+    DECISION_AMENDED,
+    DECISION_REVOKED;
 
     /** The code an entry carries. */
     public String code() {

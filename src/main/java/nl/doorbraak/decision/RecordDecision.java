@@ -19,6 +19,7 @@ import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.notification.Outbox;
 import nl.doorbraak.platform.validation.InputValues;
+import nl.doorbraak.request.BudgetLine;
 import nl.doorbraak.request.BudgetLines;
 import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestRecord;
@@ -94,6 +95,8 @@ public class RecordDecision implements JavaDelegate {
         decisions.insert(decision);
         List<GrantedLine> granted = pooling ? granted(request, outcome, execution.getVariable("grantedLines")) : List.of();
         decisions.insertLines(decision.id(), granted);
+        decisions.insertVersion(decision, 1, DecisionChange.DECIDED, granted, decision.decidedBy(), decision.decidedAt(),
+                null);
 
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("outcome", decision.outcome());
@@ -137,7 +140,12 @@ public class RecordDecision implements JavaDelegate {
                 partial.put((String) line.get("ministry"), new BigDecimal(line.get("grantedAmount").toString()));
             }
         }
-        return budgetLines.of(request.id()).stream().map(line -> new GrantedLine(line.ministryCode(),
+        return granted(budgetLines.of(request.id()), outcome, partial);
+    }
+
+    /** Each budget line granted in full, nothing, or the partial amount per ministry. */
+    static List<GrantedLine> granted(List<BudgetLine> lines, String outcome, Map<String, BigDecimal> partial) {
+        return lines.stream().map(line -> new GrantedLine(line.ministryCode(),
                 line.regulationCode(), line.amount(), switch (Vocabulary.ofCode(DecisionOutcome.class, outcome).orElseThrow()) {
                     case GRANTED -> line.amount();
                     case PARTLY_GRANTED -> partial.get(line.ministryCode()).setScale(2);

@@ -21,7 +21,8 @@ public enum RequestStatus implements Vocabulary {
     WITHDRAWN("Ingetrokken"),
     LAPSED("Vervallen"),
     JOIN_CONFIRMATION("Wacht op bevestiging door het ministerie"),
-    ENDED("Beëindigd");
+    ENDED("Beëindigd"),
+    DECISION_REVOKED("Besluit ingetrokken");
 
     private final String label;
 
@@ -36,7 +37,8 @@ public enum RequestStatus implements Vocabulary {
 
     /** After these nothing happens to the request any more. */
     public boolean isFinal() {
-        return this == EVALUATED || this == ACCOUNTED || this == WITHDRAWN || this == LAPSED || this == ENDED;
+        return this == EVALUATED || this == ACCOUNTED || this == WITHDRAWN || this == LAPSED || this == ENDED
+                || this == DECISION_REVOKED;
     }
 
     public static Optional<RequestStatus> ofCode(String code) {

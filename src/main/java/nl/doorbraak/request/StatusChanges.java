@@ -27,7 +27,19 @@ public class StatusChanges {
     public void set(DelegateExecution execution, String status) {
         RequestStatus next = RequestStatus.ofCode(status)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown request status " + status));
-        RequestRecord request = requests.get(requestId(execution));
+        change(requests.get(requestId(execution)), next);
+    }
+
+    /**
+     * A status that no model step sets because the case's process no longer runs to it (a revoked
+     * decision ends the process): moved and audited as a listener would.
+     */
+    public void moveTo(UUID requestId, RequestStatus next) {
+        change(requests.get(requestId), next);
+    }
+
+    private void change(RequestRecord request, RequestStatus next) {
+        String status = next.code();
         if (status.equals(request.status())) {
             return;
         }

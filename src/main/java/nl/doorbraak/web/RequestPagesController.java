@@ -90,6 +90,8 @@ class RequestPagesController {
         model.addAttribute("documents", documents.of(request.id()));
         model.addAttribute("mayAddDocuments", CaseDocuments.mayAdd(user, request));
         model.addAttribute("mayWithdraw", mayWithdraw(user, request));
+        model.addAttribute("mayChangeDecision", detail.decision() != null
+                && user.isMemberOf(nl.doorbraak.security.Groups.PROGRAMME_DIRECTOR));
         model.addAttribute("questions", questionsFor(user, detail));
         return "web/request";
     }

@@ -9,6 +9,7 @@ import nl.doorbraak.request.RequestStatus;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.decision.Decisions;
 import nl.doorbraak.decision.DecisionSummary;
+import nl.doorbraak.decision.DecisionVersion;
 import nl.doorbraak.joining.Joins;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -51,7 +52,21 @@ public class RequestViews {
                          OffsetDateTime closedAt, RequestContent submission, List<String> routedTo,
                          List<String> currentSteps, List<OpenTask> openTasks, DecisionSummary decision,
                          LinkedNationalRule nationalRule, String article, Joins.Join join,
-                         SignalViews.RequestSignal signal, Map<String, String> _links) {
+                         SignalViews.RequestSignal signal, List<DecisionVersion> decisionVersions,
+                         Map<String, String> _links) {
+
+        /** The decision's version now (amended or revoked since the decision, or the decision itself); null before it. */
+        public DecisionVersion currentDecisionVersion() {
+            return decisionVersions.isEmpty() ? null : decisionVersions.get(decisionVersions.size() - 1);
+        }
+
+        /** The versions before the current one, newest first. */
+        public List<DecisionVersion> earlierDecisionVersions() {
+            List<DecisionVersion> earlier = new java.util.ArrayList<>(decisionVersions.isEmpty() ? List.of()
+                    : decisionVersions.subList(0, decisionVersions.size() - 1));
+            java.util.Collections.reverse(earlier);
+            return earlier;
+        }
     }
 
     /** The catalogue entry a rule-change request is linked to (by the municipality, or at intake). */
@@ -112,7 +127,7 @@ public class RequestViews {
                 openTasks(request.reference()),
                 decisions.decisionOn(request.id()).orElse(null),
                 nationalRule, linked.article(), joins.of(request).orElse(null),
-                signals.ofRequest(request.id()).orElse(null),
+                signals.ofRequest(request.id()).orElse(null), decisions.versionsOn(request.id()),
                 Map.of("self", self(request), "withdrawal", self(request) + "/withdrawal"));
     }
 

@@ -138,7 +138,8 @@ class RequestListTests {
         List<String> lines = csv.body().lines().toList();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).isEqualTo("reference,kind,municipality,focusArea,title,outcome,instrument,"
-                + "conditions,rationale,decidedAt,effectiveDate,evaluationDate,grantedTotal,grantedAmounts,endDate,endedAt");
+                + "conditions,rationale,decidedAt,effectiveDate,evaluationDate,grantedTotal,grantedAmounts,endDate,endedAt,"
+                + "version,versionStatus,change,changedAt,changeReason");
         assertThat(lines.get(1)).startsWith(decidedAtVws + ",rule-change,Dordrecht,Dordrecht-West,")
                 .contains("Afgewezen").contains("Geen grondslag voor afwijking.");
         assertThat(csv.body()).doesNotContain("@dordrecht.example").doesNotContain("J. de Vries")
