@@ -59,7 +59,11 @@ public enum AuditAction {
     SIGNAL_STARTED,
     SIGNAL_LINKED,
     SIGNAL_UNLINKED,
-    SIGNAL_ANSWERED;
+    SIGNAL_ANSWERED,
+    // Implementation tracking of a granted change (the request's chain)
+    IMPLEMENTATION_STARTED,
+    IMPLEMENTATION_STAGE_REACHED,
+    IMPLEMENTATION_ESCALATED;
 
     /** The code an entry carries. */
     public String code() {

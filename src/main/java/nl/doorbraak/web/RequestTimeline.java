@@ -94,6 +94,7 @@ public class RequestTimeline {
                     + (entry.explanation() == null ? "" : ": " + entry.explanation());
             case SIGNAL_LINKED, SIGNAL_UNLINKED -> entry.actionDisplay();
             case SIGNAL_ANSWERED -> entry.actionDisplay() + ". " + entry.explanation();
+            case IMPLEMENTATION_STARTED, IMPLEMENTATION_STAGE_REACHED -> entry.actionDisplay();
             case REQUEST_LAPSED, EVALUATION_DELIVERED, EVALUATION_ASSESSED, ACCOUNTABILITY_DELIVERED,
                  ACCOUNTABILITY_CHECKED, JOIN_CONFIRMATION_RECORDED -> entry.actionDisplay();
             default -> null; // reads of the trail, documents, internal failures: not the municipality's concern

@@ -8,6 +8,8 @@ import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.RequestStatus;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.decision.Decisions;
+import nl.doorbraak.implementation.ImplementationChanges;
+import nl.doorbraak.implementation.ImplementationView;
 import nl.doorbraak.decision.DecisionSummary;
 import nl.doorbraak.joining.Joins;
 import java.time.OffsetDateTime;
@@ -51,7 +53,8 @@ public class RequestViews {
                          OffsetDateTime closedAt, RequestContent submission, List<String> routedTo,
                          List<String> currentSteps, List<OpenTask> openTasks, DecisionSummary decision,
                          LinkedNationalRule nationalRule, String article, Joins.Join join,
-                         SignalViews.RequestSignal signal, Map<String, String> _links) {
+                         SignalViews.RequestSignal signal, Map<String, String> _links,
+                         ImplementationView implementation) {
     }
 
     /** The catalogue entry a rule-change request is linked to (by the municipality, or at intake). */
@@ -71,10 +74,12 @@ public class RequestViews {
     private final NationalRules nationalRules;
     private final Joins joins;
     private final SignalViews signals;
+    private final ImplementationChanges implementation;
 
     RequestViews(Requests requests, ReferenceData referenceData, TaskService taskService,
                  HistoryService historyService, Decisions decisions, RequestContents contents,
-                 NationalRules nationalRules, Joins joins, SignalViews signals) {
+                 NationalRules nationalRules, Joins joins, SignalViews signals, ImplementationChanges implementation) {
+        this.implementation = implementation;
         this.nationalRules = nationalRules;
         this.joins = joins;
         this.signals = signals;
@@ -113,7 +118,8 @@ public class RequestViews {
                 decisions.decisionOn(request.id()).orElse(null),
                 nationalRule, linked.article(), joins.of(request).orElse(null),
                 signals.ofRequest(request.id()).orElse(null),
-                Map.of("self", self(request), "withdrawal", self(request) + "/withdrawal"));
+                Map.of("self", self(request), "withdrawal", self(request) + "/withdrawal"),
+                implementation.viewOf(request.id()).orElse(null));
     }
 
     /**
