@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.doorbraak.assessment.ProcessCoverage;
 import nl.doorbraak.audit.AuditEntry;
@@ -35,6 +39,7 @@ import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.RequestSubmission;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.security.DoorbraakUser;
+import nl.doorbraak.support.Http;
 import nl.doorbraak.support.Jobs;
 import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.ProcessDriver;
@@ -69,14 +74,18 @@ class ImplementationProcessTests {
     AuditQueries auditQueries;
     @Autowired
     RequestTimeline timeline;
+    @LocalServerPort
+    int port;
 
     private final List<String> started = new ArrayList<>();
     private ProcessDriver driver;
+    private Http http;
 
     @BeforeEach
     void initAssertions() {
         init(engine);
         driver = new ProcessDriver(engine);
+        http = new Http(port);
     }
 
     @AfterEach
@@ -114,6 +123,21 @@ class ImplementationProcessTests {
         assertThat(timeline.of(record)).extracting(RequestTimeline.Item::text)
                 .anySatisfy(text -> assertThat(text).startsWith("Wetswijziging wordt gevolgd bij SZW"));
 
+        // the municipality sees the change on its request; another municipality does not see the request
+        HttpResponse<String> detail = http.get("/api/v1/requests/" + record.reference(), "rotterdam");
+        assertThat(detail.statusCode()).as(detail.body()).isEqualTo(200);
+        JsonNode implementation = Http.json(detail).path("implementation");
+        assertThat(implementation.path("changeKind").asText()).isEqualTo("law");
+        assertThat(implementation.path("ministry").asText()).isEqualTo("szw");
+        assertThat(implementation.path("nextStage").asText()).isEqualTo("drafting");
+        assertThat(implementation.path("overdue").asBoolean()).isFalse();
+        assertThat(implementation.path("stages")).extracting(stage -> stage.path("label").asText() + " "
+                + stage.path("targetOn").asText()).containsExactly("Voorbereiding " + start.plusMonths(6),
+                "Consultatie " + start.plusMonths(9), "Advies Raad van State " + start.plusMonths(13),
+                "Publicatie in het Staatsblad " + start.plusMonths(19), "Inwerkingtreding " + start.plusMonths(22));
+        assertThat(detail.body()).doesNotContain("Fase drafting afgerond");
+        assertThat(http.get("/api/v1/requests/" + record.reference(), "amsterdam").statusCode()).isEqualTo(404);
+
         // only the next stage (no optional one before a later stage), never in the future
         assertThatThrownBy(() -> report(request, "publication", start, null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Bereikte fase");
@@ -133,6 +157,17 @@ class ImplementationProcessTests {
             assertThat(pi).isWaitingAt("Task_UpdateImplementation");
             assertThat(changes.ofRequest(record.id()).orElseThrow().currentStage()).isEqualTo(stages[i]);
         }
+        // the progress report at the end of month 18: publication reached, in force expected in month 22
+        JsonNode row = reportRow(record.reference(), start, start.plusMonths(18));
+        assertThat(row.path("state").asText()).isEqualTo("on-schedule");
+        assertThat(row.path("stageReached").asText()).isEqualTo("Publicatie in het Staatsblad");
+        assertThat(row.path("nextStage").asText()).isEqualTo("Inwerkingtreding");
+        assertThat(row.path("nextTargetOn").asText()).isEqualTo(start.plusMonths(22).toString());
+        assertThat(row.path("changeKindLabel").asText()).isEqualTo("Wetswijziging");
+        // and as it stood at the end of month 6: drafting done, consultation under way
+        assertThat(reportRow(record.reference(), start, start.plusMonths(6)).path("stageReached").asText())
+                .isEqualTo("Voorbereiding");
+
         LocalDate inForce = start.plusMonths(21);
         at(inForce);
         report(request, "in-force", inForce, "Staatsblad 2028, 123.");
@@ -218,6 +253,27 @@ class ImplementationProcessTests {
         assertThat(afterPublication.currentStage()).isEqualTo("publication");
         at(published.plusDays(10));
         report(request, "in-force", published.plusDays(10), null);
+
+        // the progress report over the past: overdue after the drafting's target date, in force at the end
+        assertThat(reportRow(record.reference(), start, start.plusMonths(1)).path("state").asText())
+                .isEqualTo("on-schedule");
+        JsonNode late = reportRow(record.reference(), start, start.plusMonths(3).plusDays(10));
+        assertThat(late.path("state").asText()).isEqualTo("overdue");
+        assertThat(late.path("nextStage").asText()).isEqualTo("Voorbereiding");
+        assertThat(late.path("startedBy").asText()).isEqualTo("make-structural");
+        JsonNode done = reportRow(record.reference(), start, published.plusDays(10));
+        assertThat(done.path("state").asText()).isEqualTo("in-force");
+        assertThat(done.path("inForceOn").asText()).isEqualTo(published.plusDays(10).toString());
+        JsonNode section = report(start, published.plusDays(10)).path("implementation");
+        JsonNode total = section.path("perKind").get(2);
+        assertThat(total.path("changeKind").asText()).isEqualTo("total");
+        assertThat(total.path("promised").asLong()).isEqualTo(section.path("perKind").get(0).path("promised").asLong()
+                + section.path("perKind").get(1).path("promised").asLong()).isEqualTo(section.path("changes").size());
+        assertThat(total.path("inForce").asLong()).isPositive();
+        String csv = http.get("/api/v1/reports/progress?from=" + start + "&to=" + published.plusDays(10)
+                + "&format=csv&section=implementation-changes", "programme-office").body();
+        assertThat(csv).startsWith("Kenmerk,Gemeente,Titel,Soort wijziging,Ministerie,Gestart op,Bereikte fase,"
+                + "Volgende fase,Streefdatum,Stand").contains(record.reference() + ",Rotterdam,");
         ClockUtil.reset();
         Jobs.runDue(engine);
         assertThat(pi).isEnded().hasPassed("EndEvent_InForce");
@@ -297,6 +353,24 @@ class ImplementationProcessTests {
             values.put("stageNote", note);
         }
         driver.complete(request, "Task_UpdateImplementation", "ministry-szw", "reviewer-szw", values);
+    }
+
+    /** The progress report from the first to the last day, as the programme office reads it. */
+    private JsonNode report(LocalDate from, LocalDate to) {
+        HttpResponse<String> response = http.get("/api/v1/reports/progress?from=" + from + "&to=" + to,
+                "programme-office");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Http.json(response);
+    }
+
+    private JsonNode reportRow(String reference, LocalDate from, LocalDate to) {
+        JsonNode changes = report(from, to).path("implementation").path("changes");
+        for (JsonNode change : changes) {
+            if (reference.equals(change.path("reference").asText())) {
+                return change;
+            }
+        }
+        throw new AssertionError(reference + " not in the report up to " + to + ": " + changes);
     }
 
     /** Moves the engine's clock (and the case clock) to noon on the day. */
