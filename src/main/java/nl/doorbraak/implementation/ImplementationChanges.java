@@ -11,15 +11,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import nl.doorbraak.platform.CaseClock;
+import nl.doorbraak.reference.ReferenceData;
 
 /** The implementation_change and implementation_stage tables: the one place that reads and writes them. */
 @Repository
 public class ImplementationChanges {
 
     private final JdbcClient jdbc;
+    private final ReferenceData referenceData;
 
-    ImplementationChanges(JdbcClient jdbc) {
+    ImplementationChanges(JdbcClient jdbc, ReferenceData referenceData) {
         this.jdbc = jdbc;
+        this.referenceData = referenceData;
     }
 
     /** The change followed for the request, if any. */
@@ -30,7 +33,14 @@ public class ImplementationChanges {
 
     /** What the request's reader sees of the change followed for it, if any. */
     public Optional<ImplementationView> viewOf(UUID requestId) {
-        return ofRequest(requestId).map(ImplementationView::of);
+        return ofRequest(requestId).map(change -> ImplementationView.of(change, referenceData
+                .ministry(change.ministryCode()).map(ministry -> ministry.abbreviation()).orElse(change.ministryCode())));
+    }
+
+    /** The change by its id. */
+    public Optional<ImplementationChange> find(UUID id) {
+        return jdbc.sql("SELECT COUNT(*) FROM implementation_change WHERE id = ?").param(id).query(Long.class).single() == 0
+                ? Optional.empty() : Optional.of(get(id));
     }
 
     ImplementationChange get(UUID id) {

@@ -18,6 +18,7 @@ public record ImplementationView(
         @Schema(description = "decision (toegekend besluit) of make-structural (evaluatie: structureel maken)")
         String startedBy,
         @Schema(example = "szw") String ministry,
+        @Schema(example = "SZW") String ministryName,
         @Schema(description = "De laatst bereikte fase; leeg zolang er nog geen is bereikt") String currentStage,
         String currentStageLabel,
         @Schema(description = "De fase waar het ministerie nu aan werkt; leeg als de regel in werking is") String nextStage,
@@ -29,11 +30,11 @@ public record ImplementationView(
                             boolean skipped) {
     }
 
-    static ImplementationView of(ImplementationChange change) {
+    static ImplementationView of(ImplementationChange change, String ministryName) {
         LocalDate today = CaseClock.dutchNow().toLocalDate();
         var next = change.nextStage();
         return new ImplementationView(change.changeKind(), change.kindLabel(), change.startedByStep(),
-                change.ministryCode(), change.currentStage(),
+                change.ministryCode(), ministryName, change.currentStage(),
                 change.currentStage() == null ? null : change.label(change.currentStage()),
                 next.map(ImplementationChange.Stage::stage).orElse(null), change.inForceOn(),
                 next.map(stage -> stage.overdueOn(today)).orElse(false),

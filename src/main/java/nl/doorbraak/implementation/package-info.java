@@ -9,5 +9,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Implementation",
         allowedDependencies = {"platform", "platform :: validation", "reference", "catalogue", "security", "audit",
-                "notification", "request", "decision", "tasks"})
+                "notification", "request", "decision"})
 package nl.doorbraak.implementation;

@@ -50,10 +50,10 @@ public final class CaseContextVariables {
 
     /**
      * Adds context ({@code caseX} keys, none of the filter columns) to a task being created, after
-     * {@code caseContext} stored the case's: a stage's own listener adds what only it knows
-     * (implementation tracking adds the decision and the stages).
+     * {@code caseContext} stored the case's: implementation tracking's listener adds the decision
+     * and the stages.
      */
-    public static void add(DelegateTask task, Map<String, ?> context) {
+    static void add(DelegateTask task, Map<String, ?> context) {
         Object stored = task.getVariableLocal(VARIABLE);
         try {
             Map<String, Object> members = stored == null ? new LinkedHashMap<>()
