@@ -37,7 +37,8 @@ class TableOwnershipTests {
                     "decision_version", "decision_version_budget_line"),
             "report", Set.of("progress_report"),
             "catalogue", Set.of("national_rule", "national_rule_domain"),
-            "signal", Set.of("signal", "signal_request"));
+            "signal", Set.of("signal", "signal_request"),
+            "implementation", Set.of("implementation_change", "implementation_stage"));
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Path CODE = Path.of("src/main/java/nl/doorbraak");

@@ -68,7 +68,11 @@ public enum AuditAction {
     EXEMPTION_ENDED,
     // Amending and revoking a decision (the case chain)
     DECISION_AMENDED,
-    DECISION_REVOKED;
+    DECISION_REVOKED,
+    // Implementation tracking of a granted change (the request's chain)
+    IMPLEMENTATION_STARTED,
+    IMPLEMENTATION_STAGE_REACHED,
+    IMPLEMENTATION_ESCALATED;
 
     /** The code an entry carries. */
     public String code() {

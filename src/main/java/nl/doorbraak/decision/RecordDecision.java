@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.audit.AuditAction;
@@ -42,9 +43,11 @@ public class RecordDecision implements JavaDelegate {
     private final DecisionLetters letters;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     RecordDecision(Decisions decisions, Requests requests, BudgetLines budgetLines, DecisionLetters letters,
-                   Outbox outbox, AuditTrail audit) {
+                   Outbox outbox, AuditTrail audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.decisions = decisions;
         this.requests = requests;
         this.budgetLines = budgetLines;
@@ -129,6 +132,10 @@ public class RecordDecision implements JavaDelegate {
             execution.setVariable("exemptionEndDue", ExemptionTerm.moment(endDate));
         }
         outbox.enqueue(request.id(), "decision", request.contactEmail(), letters.decision(request, decision, granted));
+        if (decision.instrument() != null) {
+            events.publishEvent(new ChangePromised(request.id(), request.reference(), request.kind(),
+                    ChangePromised.DECISION, decision.instrument(), decision.decidedBy()));
+        }
     }
 
     /** Granted in full, nothing, or per line as the director set it for a partial grant. */

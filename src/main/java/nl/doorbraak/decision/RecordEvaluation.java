@@ -3,26 +3,34 @@ package nl.doorbraak.decision;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.request.CaseVariables;
+import nl.doorbraak.request.Requests;
 import nl.doorbraak.audit.AuditTrail;
 
 /**
  * The follow-up of a granted experiment or exemption: "Evaluatie vastleggen" stores the
  * municipality's evaluation, "Beoordeling evaluatie vastleggen" the programme office's conclusion.
  * Called from the model as {@code ${recordEvaluation.delivered(execution)}} and
- * {@code ${recordEvaluation.assessed(execution)}}.
+ * {@code ${recordEvaluation.assessed(execution)}}. A conclusion to make the experiment or exemption
+ * structural is announced ({@link ChangePromised}) for implementation tracking.
  */
 @Component("recordEvaluation")
 public class RecordEvaluation {
 
     private final Decisions decisions;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    RecordEvaluation(Decisions decisions, AuditTrail audit) {
+    private final Requests requests;
+
+    RecordEvaluation(Decisions decisions, AuditTrail audit, ApplicationEventPublisher events, Requests requests) {
+        this.events = events;
+        this.requests = requests;
         this.decisions = decisions;
         this.audit = audit;
     }
@@ -50,6 +58,12 @@ public class RecordEvaluation {
                 .explanation((String) execution.getVariable("evaluationNote"))
                 .changes(null, conclusion)
                 .record();
+        if (EvaluationConclusion.MAKE_STRUCTURAL.is(conclusion)) {
+            decisions.onRequest(requestId(execution)).ifPresent(decision -> events.publishEvent(new ChangePromised(
+                    decision.requestId(), (String) execution.getVariable("reference"),
+                    requests.get(decision.requestId()).kind(), ChangePromised.MAKE_STRUCTURAL,
+                    decision.instrument(), by)));
+        }
     }
 
     private static UUID requestId(DelegateExecution execution) {

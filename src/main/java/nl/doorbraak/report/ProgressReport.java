@@ -15,7 +15,7 @@ record ProgressReport(Scope scope, Counts total, List<KindCounts> perKind, List<
                       List<DomainCounts> perRuleDomain, List<MinistryAssessments> perMinistry, LeadTime leadTime,
                       List<Bottleneck> recurringBottlenecks, List<RecurringObstacleSignal> signals,
                       List<Breakthrough> breakthroughs, Budgets budgets,
-                      List<PastDeadline> pastDeadline) {
+                      List<PastDeadline> pastDeadline, ImplementationSection implementation) {
 
     /** What the report covers and for whom it was made. */
     record Scope(String period, String periodLabel, LocalDate firstDay, LocalDate lastDay, Instant asOf,

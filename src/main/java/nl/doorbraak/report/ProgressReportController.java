@@ -136,8 +136,9 @@ class ProgressReportController {
 
     private static Map<String, String> sections() {
         Map<String, String> sections = new LinkedHashMap<>();
-        for (String id : List.of("requests", "focus-areas", "rule-domains", "ministries", "lead-time", "bottlenecks",
-                "breakthroughs", "budgets-ministries", "budgets-focus-areas", "past-deadline")) {
+        for (String id : List.of("requests", "focus-areas", "rule-domains", "ministries", "lead-time", "bottlenecks", "signals",
+                "breakthroughs", "budgets-ministries", "budgets-focus-areas", "past-deadline",
+                "implementation", "implementation-changes")) {
             sections.put(id, id);
         }
         return sections;

@@ -116,7 +116,8 @@ class ProgressReports {
                 signals(query, names),
                 breakthroughs(query, names),
                 budgets(query, names),
-                pastDeadline(query, names));
+                pastDeadline(query, names),
+                ImplementationSection.build(jdbc, query, names));
     }
 
     // --- counts

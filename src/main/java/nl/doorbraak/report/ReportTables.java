@@ -134,6 +134,7 @@ final class ReportTables {
         tables.add(new Table("past-deadline", "Openstaande verzoeken over de termijn",
                 "Stappen die aan het eind van de periode openstonden terwijl hun termijn verstreken was.",
                 List.of("Kenmerk", "Gemeente", "Titel", "Stap", "Termijn", "Dagen over de termijn"), late, null));
+        tables.addAll(report.implementation().tables());
         return tables;
     }
 

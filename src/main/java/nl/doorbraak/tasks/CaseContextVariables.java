@@ -48,6 +48,24 @@ public final class CaseContextVariables {
         }
     }
 
+    /**
+     * Adds context ({@code caseX} keys, none of the filter columns) to a task being created, after
+     * {@code caseContext} stored the case's: implementation tracking's listener adds the decision
+     * and the stages.
+     */
+    static void add(DelegateTask task, Map<String, ?> context) {
+        Object stored = task.getVariableLocal(VARIABLE);
+        try {
+            Map<String, Object> members = stored == null ? new LinkedHashMap<>()
+                    : JSON.readValue(stored.toString(), new TypeReference<LinkedHashMap<String, Object>>() {
+                    });
+            context.forEach((key, value) -> members.put(member(key), value));
+            task.setVariableLocal(VARIABLE, SpinValues.jsonValue(JSON.writeValueAsString(members)).create());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A case context is always serialisable", e);
+        }
+    }
+
     /** Sets one member of an open task's JSON context ({@code signal} for {@code caseSignal}); null removes it. */
     static void putMember(TaskService taskService, String taskId, String key, Object value) {
         Object members = taskService.getVariableLocal(taskId, VARIABLE);

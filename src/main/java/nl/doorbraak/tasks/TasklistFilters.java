@@ -1,6 +1,7 @@
 package nl.doorbraak.tasks;
 
 import nl.doorbraak.signal.SignalTasks;
+import nl.doorbraak.implementation.ImplementationTasks;
 
 import nl.doorbraak.security.Groups;
 import nl.doorbraak.security.ProgrammeGroups;
@@ -103,13 +104,16 @@ class TasklistFilters implements ApplicationRunner {
             String abbreviation = ministry.abbreviation();
             definitions.add(new Definition("assessments-" + ministry.code(), "Open beoordelingen " + abbreviation,
                     "Beoordelingen voor " + ministry.name(), 0,
-                    candidates(reviewers, AssessmentTasks.ASSESS, SignalTasks.ANSWER), List.of(reviewers)));
+                    candidates(reviewers, AssessmentTasks.ASSESS, SignalTasks.ANSWER, ImplementationTasks.UPDATE),
+                    List.of(reviewers)));
             definitions.add(new Definition("overdue-" + ministry.code(), "Termijn verstreken " + abbreviation,
                     "Beoordelingen waarvan de termijn is verstreken", 1,
-                    candidates(reviewers, AssessmentTasks.ASSESS, SignalTasks.ANSWER).dueBeforeExpression("${now()}"), List.of(reviewers)));
+                    candidates(reviewers, AssessmentTasks.ASSESS, SignalTasks.ANSWER, ImplementationTasks.UPDATE)
+                            .dueBeforeExpression("${now()}"), List.of(reviewers)));
             String lead = Groups.ministryLead(ministry.code());
             definitions.add(new Definition("escalations-" + ministry.code(), "Escalaties " + abbreviation,
-                    "Beoordelingen die te laat zijn", 0, candidates(lead, AssessmentTasks.ESCALATE, SignalTasks.ESCALATE),
+                    "Beoordelingen die te laat zijn", 0, candidates(lead, AssessmentTasks.ESCALATE, SignalTasks.ESCALATE,
+                            ImplementationTasks.ESCALATE),
                     List.of(lead)));
         }
         definitions.add(new Definition("co-signature", "Medeondertekenen",

@@ -8,6 +8,8 @@ import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.RequestStatus;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.decision.Decisions;
+import nl.doorbraak.implementation.ImplementationChanges;
+import nl.doorbraak.implementation.ImplementationView;
 import nl.doorbraak.decision.DecisionSummary;
 import nl.doorbraak.decision.DecisionVersion;
 import nl.doorbraak.joining.Joins;
@@ -53,7 +55,7 @@ public class RequestViews {
                          List<String> currentSteps, List<OpenTask> openTasks, DecisionSummary decision,
                          LinkedNationalRule nationalRule, String article, Joins.Join join,
                          SignalViews.RequestSignal signal, List<DecisionVersion> decisionVersions,
-                         Map<String, String> _links) {
+                         Map<String, String> _links, ImplementationView implementation) {
 
         /** The decision's version now (amended or revoked since the decision, or the decision itself); null before it. */
         public DecisionVersion currentDecisionVersion() {
@@ -86,10 +88,12 @@ public class RequestViews {
     private final NationalRules nationalRules;
     private final Joins joins;
     private final SignalViews signals;
+    private final ImplementationChanges implementation;
 
     RequestViews(Requests requests, ReferenceData referenceData, TaskService taskService,
                  HistoryService historyService, Decisions decisions, RequestContents contents,
-                 NationalRules nationalRules, Joins joins, SignalViews signals) {
+                 NationalRules nationalRules, Joins joins, SignalViews signals, ImplementationChanges implementation) {
+        this.implementation = implementation;
         this.nationalRules = nationalRules;
         this.joins = joins;
         this.signals = signals;
@@ -128,7 +132,8 @@ public class RequestViews {
                 decisions.decisionOn(request.id()).orElse(null),
                 nationalRule, linked.article(), joins.of(request).orElse(null),
                 signals.ofRequest(request.id()).orElse(null), decisions.versionsOn(request.id()),
-                Map.of("self", self(request), "withdrawal", self(request) + "/withdrawal"));
+                Map.of("self", self(request), "withdrawal", self(request) + "/withdrawal"),
+                implementation.viewOf(request.id()).orElse(null));
     }
 
     /**

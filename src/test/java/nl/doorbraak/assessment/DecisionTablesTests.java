@@ -50,7 +50,7 @@ class DecisionTablesTests {
     private static final String DMNDI_NS = "https://www.omg.org/spec/DMN/20191111/DMNDI/";
     private static final List<String> TABLES =
             List.of("responsible-ministries", "consolidated-advice", "decision-authority", "deadlines", "signal-threshold",
-                    "instrument-duration");
+                    "instrument-duration", "implementation-trigger", "implementation-stages");
 
     /** Ids of the rules matched per decision key, recorded by a listener on the engine of this test. */
     private final Map<String, Set<String>> hitRules = new HashMap<>();
@@ -345,6 +345,56 @@ class DecisionTablesTests {
             assertThat(evaluate("instrument-duration", Map.of("instrument", structural))).as(structural).isEmpty();
         }
         assertEveryRuleHit("instrument-duration");
+    }
+
+    // ---------------------------------------------------------------- implementation-trigger, implementation-stages
+
+    @Test
+    void everyRuleOfImplementationTriggerIsHitAndOnlyAGrantedChangeOrAStructuralExperimentOrExemptionIsFollowed() {
+        assertTrigger("rule-change", "decision", "law-change", "law");
+        assertTrigger("rule-change", "decision", "policy-change", "policy");
+        assertTrigger("rule-change", "make-structural", "experiment", "law");
+        assertTrigger("rule-change", "make-structural", "temporary-exemption", "policy");
+        assertTrigger("rule-change", "decision", "experiment", null);
+        assertTrigger("rule-change", "decision", "temporary-exemption", null);
+        assertTrigger("rule-change", "decision", "clarification", null);
+        assertTrigger("rule-change", "make-structural", "law-change", null);
+        assertTrigger("join", "decision", "law-change", null);
+        assertTrigger("join", "make-structural", "experiment", null);
+        assertTrigger("budget-pooling", "decision", "budget-pooling", null);
+        assertEveryRuleHit("implementation-trigger");
+    }
+
+    private void assertTrigger(String requestKind, String trigger, String instrument, String changeKind) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("requestKind", requestKind);
+        inputs.put("trigger", trigger);
+        inputs.put("instrument", instrument);
+        var result = evaluate("implementation-trigger", inputs);
+        if (changeKind == null) {
+            assertThat(result).as("%s %s %s", requestKind, trigger, instrument).isEmpty();
+        } else {
+            assertThat(result.getSingleResult().getEntryMap()).as("%s %s %s", requestKind, trigger, instrument)
+                    .containsExactlyEntriesOf(Map.of("changeKind", changeKind));
+        }
+    }
+
+    @Test
+    void everyRuleOfImplementationStagesIsHitAndALawPassesTheCouncilOfStateWhileAPolicyMaySkipConsultation() {
+        assertThat(evaluate("implementation-stages", Map.of("changeKind", "law")).getResultList()).extracting(
+                        row -> row.get("sequence") + " " + row.get("stage") + " " + row.get("label") + " "
+                                + row.get("period") + " " + row.get("reminderBefore") + " " + row.get("optional"))
+                .containsExactly("1 drafting Voorbereiding P6M P14D false", "2 consultation Consultatie P3M P14D false",
+                        "3 council-of-state Advies Raad van State P4M P14D false",
+                        "4 publication Publicatie in het Staatsblad P6M P14D false",
+                        "5 in-force Inwerkingtreding P3M P14D false");
+        assertThat(evaluate("implementation-stages", Map.of("changeKind", "policy")).getResultList()).extracting(
+                        row -> row.get("sequence") + " " + row.get("stage") + " " + row.get("period") + " "
+                                + row.get("optional"))
+                .containsExactly("1 drafting P3M false", "2 consultation P2M true", "3 publication P1M false",
+                        "4 in-force P1M false");
+        assertThat(evaluate("implementation-stages", Map.of("changeKind", "exemption"))).isEmpty();
+        assertEveryRuleHit("implementation-stages");
     }
 
     // ---------------------------------------------------------------- all tables

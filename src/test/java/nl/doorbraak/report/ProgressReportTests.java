@@ -281,6 +281,13 @@ class ProgressReportTests {
         assertThat(late.get(0).path("step").asText()).isEqualTo("Beoordelen verzoek " + reference("R6") + " (VWS)");
         assertThat(late.get(0).path("dueAt").asText()).isEqualTo("2031-04-30T10:00:00Z");
         assertThat(late.get(0).path("daysOverdue").decimalValue()).isEqualByComparingTo("61.50");
+
+        // no decision in the half-year promised a change of rules (R1's evaluation continued the experiment)
+        JsonNode implementation = report.path("implementation");
+        assertThat(implementation.path("changes")).isEmpty();
+        assertThat(implementation.path("perKind")).extracting(row -> row.path("changeKind").asText() + " "
+                        + row.path("promised").asLong() + "/" + row.path("inForce").asLong() + "/" + row.path("overdue").asLong())
+                .containsExactly("law 0/0/0", "policy 0/0/0", "total 0/0/0");
     }
 
     @Test
@@ -315,6 +322,11 @@ class ProgressReportTests {
                 "Regel (niet in de catalogus),Wet gemeentelijke schuldhulpverlening,", "Signalen aan ministeries\r\nKenmerk,Regel,Artikel,Ministerie,Gestart op,Termijn,Stand,Antwoord,"
                         + "Beantwoord op,Gekoppelde verzoeken\r\n", ",Participatiewet (BWBR0015703),,SZW,",
                 "Beantwoord,Er komt een handreiking of uitleg: Een handreiking over maatwerk in de bijstand.,", "Ontschotting: bedragen per ministerie\r\n", "OCW,2400000.00,1000000.00\r\n");
+        assertThat(all.body()).contains("Doorvoering van toegezegde wijzigingen\r\nSoort wijziging,Toegezegd,In werking,"
+                + "Te laat\r\nWetswijziging,0,0,0\r\nBeleidswijziging,0,0,0\r\nTotaal,0,0,0\r\n",
+                "Stand van de doorvoering per verzoek\r\n");
+        assertThat(http.get("/api/v1/reports/progress?period=2031-H1&format=csv&section=signals", "programme-office")
+                .body().lines().toList()).hasSize(2).first().asString().startsWith("Kenmerk,Regel,Artikel,Ministerie,");
         List<String> ministries = http.get("/api/v1/reports/progress?period=2031-H1&format=csv&section=ministries",
                 "programme-office").body().lines().toList();
         assertThat(ministries).containsExactly("Ministerie,Afgerond,Mediaan (dagen),90e percentiel (dagen),"
@@ -337,7 +349,8 @@ class ProgressReportTests {
                 html.substring(html.indexOf("<html")).getBytes(StandardCharsets.UTF_8)));
         assertThat(page.getDocumentElement().getAttribute("lang")).isEqualTo("nl");
         assertThat(page.getElementsByTagName("h1").getLength()).isEqualTo(1);
-        assertThat(page.getElementsByTagName("h2").getLength()).isEqualTo(11);
+        // 11 sections and the two of implementation tracking
+        assertThat(page.getElementsByTagName("h2").getLength()).isEqualTo(13);
 
         NodeList charts = page.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg");
         assertThat(charts.getLength()).isEqualTo(3);

@@ -176,7 +176,10 @@ class RequestApiTests {
                 decision("granted", rationale));
         JsonNode decided = request(http, UTRECHT, reference);
         assertStatus(decided, "decided", "Besloten");
-        assertThat(decided.path("openTasks")).isEmpty();
+        // the request's own steps are done; the granted policy change is followed at the ministry (section 11)
+        assertThat(decided.path("openTasks").findValuesAsText("taskDefinitionKey"))
+                .containsExactly("Task_UpdateImplementation");
+        assertThat(decided.path("implementation").path("changeKind").asText()).isEqualTo("policy");
         JsonNode decisionNode = decided.path("decision");
         assertThat(decisionNode.path("outcome").asText()).isEqualTo("granted");
         assertThat(decisionNode.path("outcomeLabel").asText()).isEqualTo("Toegekend");
@@ -204,7 +207,10 @@ class RequestApiTests {
         JsonNode closed = request(http, UTRECHT, reference);
         assertStatus(closed, "decided", "Besloten");
         assertThat(closed.hasNonNull("closedAt")).as("closed once the letter is sent").isTrue();
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+        // the request's process has ended; only the following of the granted policy change goes on
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list())
+                .extracting(org.camunda.bpm.engine.runtime.ProcessInstance::getProcessDefinitionId)
+                .singleElement().asString().startsWith("implementation-tracking:");
     }
 
     // ------------------------------------------------------------------ Idempotency-Key

@@ -114,8 +114,8 @@ class TasklistFiltersTests {
                 "Evaluaties", List.of("Task_AssessEvaluation", "Task_CheckAccountability"),
                 "Te besluiten", List.of("Task_Decide", "Task_DecidePooling"),
                 "Medeondertekenen", List.of("Task_CoSign"),
-                "Open beoordelingen SZW", List.of("Task_Assess", "Task_AnswerSignal"),
-                "Escalaties SZW", List.of("Task_Escalate", "Task_EscalateSignal"));
+                "Open beoordelingen SZW", List.of("Task_Assess", "Task_AnswerSignal", "Task_UpdateImplementation"),
+                "Escalaties SZW", List.of("Task_Escalate", "Task_EscalateSignal", "Task_EscalateImplementation"));
         keys.forEach((name, taskKeys) -> {
             Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
             org.camunda.bpm.engine.impl.TaskQueryImpl query = filter.getQuery();

@@ -19,7 +19,7 @@ class ProcessDiagramDocumentationTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"rule-change-request", "budget-pooling-request", "join-request", "ministry-assessment",
-            "recurring-obstacle-signal", "decision-change"})
+            "recurring-obstacle-signal", "decision-change", "implementation-tracking"})
     void theCommittedDiagramIsTheModels(String process) {
         BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", process + ".bpmn").toFile());
         String name = model.getModelElementsByType(Process.class).iterator().next().getName();

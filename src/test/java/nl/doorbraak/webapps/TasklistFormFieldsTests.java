@@ -103,7 +103,9 @@ class TasklistFormFieldsTests {
         budgetPoolingRequestFromItsStartFormToItsAccountability();
         joinRequestFromItsStartFormToItsDecision();
         signalFromItsStartToItsAnswer();
-        assertThat(formsReached).as("forms reached by the three cases and the signal").isEqualTo(formsOfTheModels);
+        lawChangeFromItsDecisionUntilInForce();
+        assertThat(formsReached).as("forms reached by the three cases, the signal and the implementation tracking")
+                .isEqualTo(formsOfTheModels);
     }
 
     private void ruleChangeRequestFromItsStartFormToItsEvaluation() {
@@ -237,6 +239,33 @@ class TasklistFormFieldsTests {
                 "answer", "De regel blijft.", "answerReasons", "Gemeenten kunnen al maatwerk leveren."));
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).count())
                 .as("the signal ended").isZero();
+    }
+
+    /** A granted law change followed at SZW: its escalation and every stage reported through Tasklist. */
+    private void lawChangeFromItsDecisionUntilInForce() {
+        Map<String, Object> start = CaseSteps.submission("rotterdam-zuid", CaseSteps.uniqueEmail("rotterdam"),
+                "income-support");
+        start.put("requestedInstrument", "law-change");
+        String reference = start("rotterdam", "rule-change-request", start);
+        complete(reference, "Task_Intake", null, "programme-office", Map.of("intakeOutcome", "complete",
+                "ruleDomains", List.of("income-support")));
+        complete(reference, "Task_Assess", "ministry-szw", "reviewer-szw", Map.of("assessmentOutcome", "advice",
+                "advice", "support", "rationale", "De wet moet worden aangepast."));
+        complete(reference, "Task_Decide", null, "programme-director", Map.of("decisionOutcome", "granted",
+                "instrument", "law-change", "effectiveDate", today.plusMonths(1).toString(),
+                "rationale", "Alleen een wetswijziging lost dit op."));
+        String tracking = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("implementation-tracking").processInstanceBusinessKey(reference).singleResult()
+                .getId();
+        Jobs.fireTimer(engine, tracking, "Event_StageOverdue");
+        complete(reference, "Task_EscalateImplementation", null, "lead-szw",
+                Map.of("escalationNote", "Wetgevingsjurist toegewezen."));
+        for (String stage : List.of("drafting", "consultation", "council-of-state", "publication", "in-force")) {
+            complete(reference, "Task_UpdateImplementation", null, "reviewer-szw", Map.of("implementationStage", stage,
+                    "reachedOn", today.toString(), "stageNote", "Fase " + stage + "."));
+        }
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(tracking).count())
+                .as("the change is in force").isZero();
     }
 
     // ------------------------------------------------------------------ a form through Tasklist
