@@ -153,8 +153,8 @@ class DecisionChangeApiTests {
         List<String> rows = wooRows(reference);
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).startsWith(reference + ",rule-change,Tilburg,")
-                .contains("," + evaluation + ",,,1,Vervangen,Besluit,").endsWith(",");
-        assertThat(rows.get(1)).contains("," + later + ",,,2,Geldend,Gewijzigd besluit,")
+                .contains("," + evaluation + ",,,").contains(",1,Vervangen,Besluit,").endsWith(",");
+        assertThat(rows.get(1)).contains("," + later + ",,,").contains(",2,Geldend,Gewijzigd besluit,")
                 .endsWith("," + amendment.get("reason"));
         assertThat(String.join("\n", rows)).doesNotContain(DIRECTOR).doesNotContain(email).doesNotContain("J. de Vries");
         JsonNode register = Http.json(http.get("/api/v1/decisions?q=" + titleTokens.get(reference), "tilburg"));
@@ -436,7 +436,8 @@ class DecisionChangeApiTests {
                 TestUsers.AUDITOR);
         assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
         List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).endsWith(",grantedTotal,grantedAmounts,version,versionStatus,change,changedAt,changeReason");
+        assertThat(lines.get(0))
+                .endsWith(",grantedTotal,grantedAmounts,endDate,endedAt,version,versionStatus,change,changedAt,changeReason");
         return lines.subList(1, lines.size());
     }
 
