@@ -72,7 +72,8 @@ public enum AuditAction {
     // Implementation tracking of a granted change (the request's chain)
     IMPLEMENTATION_STARTED,
     IMPLEMENTATION_STAGE_REACHED,
-    IMPLEMENTATION_ESCALATED;
+    IMPLEMENTATION_ESCALATED,
+    IMPLEMENTATION_STOPPED;
 
     /** The code an entry carries. */
     public String code() {

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,10 +72,12 @@ public class DecisionChanges {
     private final StatusChanges statusChanges;
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
+    private final ApplicationEventPublisher events;
 
     DecisionChanges(Requests requests, Decisions decisions, DecisionForms forms, BudgetLines budgetLines,
                     DecisionLetters letters, Outbox outbox, AuditTrail audit, StatusChanges statusChanges,
-                    RuntimeService runtimeService, ManagementService managementService) {
+                    RuntimeService runtimeService, ManagementService managementService,
+                    ApplicationEventPublisher events) {
         this.requests = requests;
         this.decisions = decisions;
         this.forms = forms;
@@ -85,6 +88,7 @@ public class DecisionChanges {
         this.statusChanges = statusChanges;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
+        this.events = events;
     }
 
     /** The rules of an amendment's body beyond the decision form's: the version amended and the reason. */
@@ -177,6 +181,7 @@ public class DecisionChanges {
                 .changes(Map.of("version", state.version()), Map.of("version", version, "revoked", true))
                 .record();
         endFollowUp(request, reason);
+        events.publishEvent(new DecisionRevoked(request.id(), request.reference(), reason, user.id()));
         statusChanges.moveTo(request.id(), RequestStatus.DECISION_REVOKED);
         outbox.enqueue(request.id(), "decision-revoked", request.contactEmail(),
                 letters.revocation(request, decision, now.atZoneSameInstant(CaseClock.DUTCH_TIME).toLocalDate(), reason));

@@ -71,7 +71,8 @@ class ChangeTracking {
         String ministry = responsibleMinistry(request);
         LocalDate today = CaseClock.dutchNow().toLocalDate();
         ImplementationChange change = new ImplementationChange(UUID.randomUUID(), request.id(), changeKind,
-                promised.trigger(), promised.instrument(), ministry, null, CaseClock.now(), null, plan(changeKind, today));
+                promised.trigger(), promised.instrument(), ministry, null, CaseClock.now(), null, null, null,
+                plan(changeKind, today));
         changes.insert(change);
 
         Map<String, Object> recorded = new LinkedHashMap<>();

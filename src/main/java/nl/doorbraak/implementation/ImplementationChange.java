@@ -12,10 +12,13 @@ import java.util.UUID;
  * @param changeKind    {@code law} or {@code policy}
  * @param startedByStep {@code decision} or {@code make-structural}
  * @param currentStage  the last stage reached, null before the first
+ * @param stoppedAt     when following it stopped because the decision that promised it was revoked
+ * @param stopReason    the director's reason for revoking the decision
  */
 public record ImplementationChange(UUID id, UUID requestId, String changeKind, String startedByStep, String instrument,
                                    String ministryCode, String currentStage, OffsetDateTime startedAt,
-                                   LocalDate inForceOn, List<Stage> stages) {
+                                   LocalDate inForceOn, OffsetDateTime stoppedAt, String stopReason,
+                                   List<Stage> stages) {
 
     public static final String IN_FORCE = "in-force";
 
@@ -37,9 +40,9 @@ public record ImplementationChange(UUID id, UUID requestId, String changeKind, S
         }
     }
 
-    /** The first stage not yet reached or skipped: the one the ministry works on now. */
+    /** The first stage not yet reached or skipped: the one the ministry works on now; none once stopped. */
     public Optional<Stage> nextStage() {
-        return stages.stream().filter(Stage::open).findFirst();
+        return stopped() ? Optional.empty() : stages.stream().filter(Stage::open).findFirst();
     }
 
     /**
@@ -65,6 +68,10 @@ public record ImplementationChange(UUID id, UUID requestId, String changeKind, S
 
     public boolean inForce() {
         return inForceOn != null;
+    }
+
+    public boolean stopped() {
+        return stoppedAt != null;
     }
 
     /** "Wetswijziging" or "Beleidswijziging". */

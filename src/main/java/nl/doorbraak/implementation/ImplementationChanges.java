@@ -54,13 +54,14 @@ public class ImplementationChanges {
                 .list();
         return jdbc.sql("""
                         SELECT id, request_id, change_kind, started_by_step, instrument, ministry_code, current_stage,
-                               started_at, in_force_on
+                               started_at, in_force_on, stopped_at, stop_reason
                         FROM implementation_change WHERE id = ?""").param(id)
                 .query((rs, row) -> new ImplementationChange(rs.getObject("id", UUID.class),
                         rs.getObject("request_id", UUID.class), rs.getString("change_kind"),
                         rs.getString("started_by_step"), rs.getString("instrument"), rs.getString("ministry_code"),
                         rs.getString("current_stage"), rs.getObject("started_at", OffsetDateTime.class),
-                        rs.getObject("in_force_on", LocalDate.class), stages))
+                        rs.getObject("in_force_on", LocalDate.class), rs.getObject("stopped_at", OffsetDateTime.class),
+                        rs.getString("stop_reason"), stages))
                 .single();
     }
 
@@ -86,6 +87,14 @@ public class ImplementationChanges {
     void processStarted(UUID changeId, String processInstanceId) {
         jdbc.sql("UPDATE implementation_change SET process_instance_id = ? WHERE id = ?")
                 .params(processInstanceId, changeId).update();
+    }
+
+    /** Following the change stops, as its decision was revoked; false if it had stopped already. */
+    boolean stop(UUID changeId, OffsetDateTime at, String reason) {
+        return jdbc.sql("""
+                        UPDATE implementation_change SET stopped_at = ?, stop_reason = ?, version = version + 1
+                        WHERE id = ? AND stopped_at IS NULL""")
+                .params(at, reason, changeId).update() == 1;
     }
 
     /**

@@ -40,6 +40,18 @@ final class ImplementationLetters {
                 date(change.inForceOn())) + Letter.SIGNATURE);
     }
 
+    static Letter stopped(RequestRecord request, ImplementationChange change, String ministry, String reason) {
+        return new Letter("Doorvoering gestopt: besluit op verzoek " + request.reference() + " ingetrokken", """
+                Beste beoordelaar,
+
+                De programmadirecteur heeft het besluit op verzoek %s "%s" ingetrokken. %s hoeft de toegezegde \
+                %s daarom niet verder door te voeren; de taak "Stand doorvoering bijwerken" is vervallen.
+
+                Reden van de intrekking: %s
+                """.formatted(request.reference(), request.title(), ministry, change.kindLabel().toLowerCase(Locale.ROOT),
+                reason) + Letter.SIGNATURE);
+    }
+
     static String date(LocalDate date) {
         return date == null ? "(onbekend)" : DUTCH_DATE.format(date);
     }

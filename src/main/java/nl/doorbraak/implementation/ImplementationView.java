@@ -1,6 +1,7 @@
 package nl.doorbraak.implementation;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -24,6 +25,9 @@ public record ImplementationView(
         @Schema(description = "De fase waar het ministerie nu aan werkt; leeg als de regel in werking is") String nextStage,
         LocalDate inForceOn,
         @Schema(description = "Of de streefdatum van de volgende fase verstreken is") boolean overdue,
+        @Schema(description = "Wanneer het volgen stopte omdat het besluit werd ingetrokken; leeg zolang het loopt")
+        OffsetDateTime stoppedAt,
+        @Schema(description = "De reden van de intrekking van het besluit") String stopReason,
         List<StageView> stages) {
 
     public record StageView(String stage, String label, boolean optional, LocalDate targetOn, LocalDate reachedOn,
@@ -37,7 +41,7 @@ public record ImplementationView(
                 change.ministryCode(), ministryName, change.currentStage(),
                 change.currentStage() == null ? null : change.label(change.currentStage()),
                 next.map(ImplementationChange.Stage::stage).orElse(null), change.inForceOn(),
-                next.map(stage -> stage.overdueOn(today)).orElse(false),
+                next.map(stage -> stage.overdueOn(today)).orElse(false), change.stoppedAt(), change.stopReason(),
                 change.stages().stream().map(stage -> new StageView(stage.stage(), stage.label(), stage.optional(),
                         stage.targetOn(), stage.reachedOn(), stage.skipped())).toList());
     }

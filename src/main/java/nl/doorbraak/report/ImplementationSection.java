@@ -25,15 +25,20 @@ record ImplementationSection(List<KindCounts> perKind, List<Change> changes) {
 
     static final Map<String, String> KINDS = Map.of("law", "Wetswijziging", "policy", "Beleidswijziging");
     static final Map<String, String> STATES = Map.of("in-force", "In werking", "overdue", "Te laat",
-            "on-schedule", "Op schema");
+            "on-schedule", "Op schema", "stopped", "Gestopt: besluit ingetrokken");
 
-    /** Promised, in force and overdue at the end of the period, per kind of change and in total ({@code total}). */
-    record KindCounts(String changeKind, String changeKindLabel, long promised, long inForce, long overdue) {
+    /**
+     * Promised, in force, overdue and stopped (its decision revoked before the rule was in force) at
+     * the end of the period, per kind of change and in total ({@code total}).
+     */
+    record KindCounts(String changeKind, String changeKindLabel, long promised, long inForce, long overdue,
+                      long stopped) {
     }
 
     /**
      * A change as it stood at the end of the period: the last stage reached then, the next one with
-     * its target date, and its {@code state}: {@code in-force}, {@code overdue} or {@code on-schedule}.
+     * its target date, and its {@code state}: {@code in-force}, {@code overdue}, {@code on-schedule} or
+     * {@code stopped}.
      */
     record Change(String reference, String municipalityName, String title, String changeKind, String changeKindLabel,
                   String startedBy, String ministry, String ministryName, LocalDate startedOn, String stageReached,
@@ -54,7 +59,7 @@ record ImplementationSection(List<KindCounts> perKind, List<Change> changes) {
                 .list();
         List<Change> changes = query.sql(jdbc, """
                         SELECT c.id, r.reference, r.municipality_code, r.title, c.change_kind, c.started_by_step,
-                               c.ministry_code, c.started_at, c.in_force_on
+                               c.ministry_code, c.started_at, c.in_force_on, c.stopped_at
                         FROM report_implementation_changes c JOIN report_request r ON r.id = c.request_id
                         WHERE c.started_at < :asOf""" + query.municipalityFilter() + " ORDER BY c.started_at, r.reference")
                 .query((rs, row) -> {
@@ -72,6 +77,11 @@ record ImplementationSection(List<KindCounts> perKind, List<Change> changes) {
                             next = stage;
                         }
                     }
+                    OffsetDateTime stopped = rs.getObject("stopped_at", OffsetDateTime.class);
+                    boolean stoppedThen = stopped != null && stopped.toInstant().isBefore(query.asOf());
+                    if (stoppedThen) {
+                        next = null;
+                    }
                     boolean overdue = !inForceThen && next != null && next.targetOn().isBefore(asOfDay);
                     String kind = rs.getString("change_kind");
                     return new Change(rs.getString("reference"), names.municipality(rs.getString("municipality_code")),
@@ -80,11 +90,11 @@ record ImplementationSection(List<KindCounts> perKind, List<Change> changes) {
                             rs.getObject("started_at", OffsetDateTime.class).atZoneSameInstant(CaseClock.DUTCH_TIME)
                                     .toLocalDate(), reached, next == null ? null : next.label(),
                             next == null ? null : next.targetOn(), inForceThen ? inForce : null,
-                            inForceThen ? "in-force" : overdue ? "overdue" : "on-schedule");
+                            inForceThen ? "in-force" : stoppedThen ? "stopped" : overdue ? "overdue" : "on-schedule");
                 }).list();
         Map<String, long[]> counts = new LinkedHashMap<>();
         for (String kind : List.of("law", "policy", "total")) {
-            counts.put(kind, new long[3]);
+            counts.put(kind, new long[4]);
         }
         for (Change change : changes) {
             for (String kind : List.of(change.changeKind(), "total")) {
@@ -92,11 +102,12 @@ record ImplementationSection(List<KindCounts> perKind, List<Change> changes) {
                 count[0]++;
                 count[1] += "in-force".equals(change.state()) ? 1 : 0;
                 count[2] += "overdue".equals(change.state()) ? 1 : 0;
+                count[3] += "stopped".equals(change.state()) ? 1 : 0;
             }
         }
         List<KindCounts> perKind = new ArrayList<>();
         counts.forEach((kind, count) -> perKind.add(new KindCounts(kind, KINDS.getOrDefault(kind, "Totaal"),
-                count[0], count[1], count[2])));
+                count[0], count[1], count[2], count[3])));
         return new ImplementationSection(perKind, changes);
     }
 
@@ -104,7 +115,7 @@ record ImplementationSection(List<KindCounts> perKind, List<Change> changes) {
     List<Table> tables() {
         List<List<Object>> counted = new ArrayList<>();
         perKind.forEach(kind -> counted.add(List.of(kind.changeKindLabel(), kind.promised(), kind.inForce(),
-                kind.overdue())));
+                kind.overdue(), kind.stopped())));
         List<List<Object>> rows = new ArrayList<>();
         changes.forEach(change -> rows.add(List.of(change.reference(), change.municipalityName(), change.title(),
                 change.changeKindLabel(), change.ministryName(), change.startedOn(), orDash(change.stageReached()),
@@ -113,8 +124,9 @@ record ImplementationSection(List<KindCounts> perKind, List<Change> changes) {
                 new Table("implementation", "Doorvoering van toegezegde wijzigingen",
                         "Wijzigingen van regels die een besluit toezegde of die na een evaluatie structureel worden, "
                                 + "tot het eind van de periode: hoeveel toen in werking waren, en hoeveel te laat (een fase "
-                                + "voorbij zijn streefdatum en nog niet bereikt).",
-                        List.of("Soort wijziging", "Toegezegd", "In werking", "Te laat"), counted, null),
+                                + "voorbij zijn streefdatum en nog niet bereikt), en hoeveel gestopt omdat het besluit werd "
+                                + "ingetrokken voordat de regel in werking was.",
+                        List.of("Soort wijziging", "Toegezegd", "In werking", "Te laat", "Gestopt"), counted, null),
                 new Table("implementation-changes", "Stand van de doorvoering per verzoek",
                         "De laatst bereikte fase en de volgende fase met haar streefdatum, aan het eind van de periode.",
                         List.of("Kenmerk", "Gemeente", "Titel", "Soort wijziging", "Ministerie", "Gestart op",

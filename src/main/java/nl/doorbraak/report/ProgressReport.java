@@ -23,8 +23,13 @@ record ProgressReport(Scope scope, Counts total, List<KindCounts> perKind, List<
     }
 
     /** What happened to requests in the period; {@code open} is at its end. */
-    record Counts(long submitted, long decided, long granted, long partlyGranted, long rejected, long withdrawn,
-                  long lapsed, long open) {
+    /**
+     * What happened to requests in the period and what was open at its end. {@code decisionsRevoked}
+     * counts the decisions the programme director revoked in the period; they stay counted among the
+     * decisions taken in the period they were taken, as the register keeps them.
+     */
+    record Counts(long submitted, long decided, long granted, long partlyGranted, long rejected,
+                  long decisionsRevoked, long withdrawn, long lapsed, long open) {
     }
 
     record KindCounts(String kind, String kindLabel, Counts counts) {

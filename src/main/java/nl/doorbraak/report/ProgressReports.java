@@ -77,6 +77,7 @@ class ProgressReports {
             SUM(CASE WHEN d.decided_at >= :from AND d.decided_at < :to AND d.outcome = 'partly-granted' THEN 1 ELSE 0 END)
                 AS partly_granted,
             SUM(CASE WHEN d.decided_at >= :from AND d.decided_at < :to AND d.outcome = 'rejected' THEN 1 ELSE 0 END) AS rejected,
+            SUM(CASE WHEN d.revoked_at >= :from AND d.revoked_at < :to THEN 1 ELSE 0 END) AS decisions_revoked,
             SUM(CASE WHEN r.status = 'withdrawn' AND r.closed_at >= :from AND r.closed_at < :to THEN 1 ELSE 0 END) AS withdrawn,
             SUM(CASE WHEN r.status = 'lapsed' AND r.closed_at >= :from AND r.closed_at < :to THEN 1 ELSE 0 END) AS lapsed,
             SUM(CASE WHEN (d.decided_at IS NULL OR d.decided_at >= :asOf)
@@ -135,7 +136,7 @@ class ProgressReports {
         List<KindCounts> kinds = new ArrayList<>();
         for (RequestKind kind : RequestKind.values()) {
             kinds.add(new KindCounts(kind.code(), capitalised(kind.dutchName()),
-                    counts.getOrDefault(kind.code(), new Counts(0, 0, 0, 0, 0, 0, 0, 0))));
+                    counts.getOrDefault(kind.code(), new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0))));
         }
         return kinds;
     }
@@ -164,8 +165,8 @@ class ProgressReports {
 
     private static Counts counts(ResultSet rs, int row) throws SQLException {
         return new Counts(rs.getLong("submitted"), rs.getLong("decided"), rs.getLong("granted"),
-                rs.getLong("partly_granted"), rs.getLong("rejected"), rs.getLong("withdrawn"), rs.getLong("lapsed"),
-                rs.getLong("still_open"));
+                rs.getLong("partly_granted"), rs.getLong("rejected"), rs.getLong("decisions_revoked"),
+                rs.getLong("withdrawn"), rs.getLong("lapsed"), rs.getLong("still_open"));
     }
 
     // --- ministries and lead times
@@ -359,15 +360,19 @@ class ProgressReports {
         Map<String, Period> deliveryPeriods = new HashMap<>();
         return query.sql(jdbc, """
                         SELECT r.reference, r.municipality_code, r.focus_area_code, r.title, r.kind, r.urgency,
-                               d.outcome, d.instrument, d.decided_at, d.evaluation_date, d.evaluation_delivered_at
+                               d.outcome, d.instrument, d.decided_at, d.evaluation_date, d.evaluation_delivered_at,
+                               d.revoked_at
                         FROM report_decision d JOIN report_request r ON r.id = d.request_id
                         WHERE d.decided_at >= :from AND d.decided_at < :to AND d.outcome IN ('granted', 'partly-granted')"""
                         + query.municipalityFilter() + " ORDER BY d.decided_at, r.reference")
                 .query((rs, row) -> {
                     LocalDate evaluation = rs.getObject("evaluation_date", LocalDate.class);
                     OffsetDateTime delivered = rs.getObject("evaluation_delivered_at", OffsetDateTime.class);
+                    OffsetDateTime revoked = rs.getObject("revoked_at", OffsetDateTime.class);
                     String status;
-                    if (evaluation == null) {
+                    if (revoked != null && revoked.toInstant().isBefore(query.asOf())) {
+                        status = "revoked";
+                    } else if (evaluation == null) {
                         status = "not-applicable";
                     } else if (delivered != null && delivered.toInstant().isBefore(query.asOf())) {
                         status = "delivered";

@@ -29,11 +29,11 @@ final class ReportTables {
     }
 
     static final Map<String, String> EVALUATION = Map.of("due", "Verwacht", "delivered", "Aangeleverd",
-            "late", "Te laat", "not-applicable", "Geen evaluatie");
+            "late", "Te laat", "not-applicable", "Geen evaluatie", "revoked", "Besluit ingetrokken");
     static final Map<String, String> SIGNAL_STATE = Map.of("open", "Open", "past-deadline", "Open, termijn verstreken",
             "answered", "Beantwoord");
     private static final List<String> COUNT_COLUMNS = List.of("Ingediend", "Besloten", "Toegekend",
-            "Deels toegekend", "Afgewezen", "Ingetrokken", "Vervallen", "Nog open");
+            "Deels toegekend", "Afgewezen", "Besluit ingetrokken", "Ingetrokken", "Vervallen", "Nog open");
 
     private ReportTables() {
     }
@@ -147,7 +147,7 @@ final class ReportTables {
     private static List<Object> withCounts(Counts counts, Object... first) {
         List<Object> row = new ArrayList<>(List.of(first));
         row.addAll(List.of(counts.submitted(), counts.decided(), counts.granted(), counts.partlyGranted(),
-                counts.rejected(), counts.withdrawn(), counts.lapsed(), counts.open()));
+                counts.rejected(), counts.decisionsRevoked(), counts.withdrawn(), counts.lapsed(), counts.open()));
         return row;
     }
 

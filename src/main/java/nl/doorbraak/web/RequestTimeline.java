@@ -111,7 +111,7 @@ public class RequestTimeline {
             case EXEMPTION_END_REMINDED, EXEMPTION_EXTENDED, EXEMPTION_ENDED -> entry.actionDisplay();
             case DECISION_AMENDED -> "Besluit gewijzigd: " + entry.explanation();
             case DECISION_REVOKED -> "Besluit ingetrokken: " + entry.explanation();
-            case IMPLEMENTATION_STARTED, IMPLEMENTATION_STAGE_REACHED -> entry.actionDisplay();
+            case IMPLEMENTATION_STARTED, IMPLEMENTATION_STAGE_REACHED, IMPLEMENTATION_STOPPED -> entry.actionDisplay();
             case REQUEST_LAPSED, EVALUATION_DELIVERED, EVALUATION_ASSESSED, ACCOUNTABILITY_DELIVERED,
                  ACCOUNTABILITY_CHECKED, JOIN_CONFIRMATION_RECORDED -> entry.actionDisplay();
             default -> null; // reads of the trail, documents, internal failures: not the municipality's concern

@@ -39,11 +39,13 @@ import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.RequestSubmission;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.security.DoorbraakUser;
+import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.Jobs;
 import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.ProcessDriver;
 import nl.doorbraak.support.TestMailServer;
+import nl.doorbraak.support.TestUsers;
 import nl.doorbraak.tasks.CaseContextVariables;
 import nl.doorbraak.web.RequestTimeline;
 
@@ -290,6 +292,76 @@ class ImplementationProcessTests {
         assertThat(engine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey(ChangeTracking.PROCESS).processInstanceBusinessKey(clarified.getBusinessKey())
                 .count()).isZero();
+    }
+
+    @Test
+    void aRevokedDecisionStopsTheChangeItPromisedAndTheReportCountsTheRevocation() {
+        ProcessInstance request = decided("law-change", TestMailServerAddress.unique("ingetrokken"), "granted",
+                "law-change", null);
+        RequestRecord record = requests.findByReference(request.getBusinessKey()).orElseThrow();
+        ProcessInstance pi = tracking(request);
+        LocalDate start = CaseClock.dutchNow().toLocalDate();
+        report(request, "drafting", start, "Concept klaar.");
+        String reason = "De gemeente heeft de aanpak gestaakt.";
+
+        HttpResponse<String> revoked = CaseSteps.postJson(http, "/api/v1/requests/" + record.reference()
+                + "/decision/revocation", TestUsers.PROGRAMME_DIRECTOR, Map.of("version", 1, "reason", reason));
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        Jobs.runDue(engine); // the letters of the revocation go out
+
+        assertThat(pi).isEnded();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        ImplementationChange stopped = changes.ofRequest(record.id()).orElseThrow();
+        assertThat(stopped.stopped()).isTrue();
+        assertThat(stopped.stopReason()).isEqualTo(reason);
+        assertThat(stopped.currentStage()).isEqualTo("drafting");
+        assertThat(stopped.nextStage()).isEmpty();
+
+        JsonNode implementation = Http.json(http.get("/api/v1/requests/" + record.reference(), "rotterdam"))
+                .path("implementation");
+        assertThat(implementation.path("stoppedAt").asText(null)).isNotNull();
+        assertThat(implementation.path("stopReason").asText()).isEqualTo(reason);
+        assertThat(implementation.path("overdue").asBoolean()).isFalse();
+        assertThat(implementation.path("nextStage").asText(null)).isNull();
+
+        assertThat(auditQueries.applicationEntries(record.reference())).filteredOn(entry ->
+                "implementation-stopped".equals(entry.action())).singleElement().satisfies(entry -> {
+                    assertThat(entry.explanation()).isEqualTo(reason);
+                    assertThat(entry.userId()).isEqualTo(TestUsers.PROGRAMME_DIRECTOR);
+                });
+        assertThat(timeline.of(record)).extracting(RequestTimeline.Item::text)
+                .contains("Wetswijziging wordt niet langer gevolgd bij SZW: het besluit is ingetrokken");
+        assertThat(TestMailServer.received()).anySatisfy(letter -> {
+            assertThat(letter.subject()).isEqualTo("Doorvoering gestopt: besluit op verzoek " + record.reference()
+                    + " ingetrokken");
+            assertThat(letter.body()).contains(reason, "wetswijziging");
+        });
+
+        // long after every target date the stopped change is not overdue; the report names it stopped
+        LocalDate later = start.plusYears(3);
+        at(later);
+        JsonNode report = report(start, later);
+        JsonNode row = null;
+        for (JsonNode change : report.path("implementation").path("changes")) {
+            if (record.reference().equals(change.path("reference").asText())) {
+                row = change;
+            }
+        }
+        assertThat(row).as("the stopped change in the report").isNotNull();
+        assertThat(row.path("state").asText()).isEqualTo("stopped");
+        assertThat(row.path("nextStage").asText(null)).isNull();
+        JsonNode total = report.path("implementation").path("perKind").get(2);
+        assertThat(total.path("changeKind").asText()).isEqualTo("total");
+        assertThat(total.path("stopped").asLong()).isPositive();
+        assertThat(report.path("total").path("decisionsRevoked").asLong()).isPositive();
+        assertThat(report.path("breakthroughs")).filteredOn(breakthrough -> record.reference()
+                .equals(breakthrough.path("reference").asText())).singleElement()
+                .satisfies(breakthrough -> assertThat(breakthrough.path("evaluationStatus").asText()).isEqualTo("revoked"));
+        // a second revocation is refused, and nothing stops twice
+        assertThat(CaseSteps.postJson(http, "/api/v1/requests/" + record.reference() + "/decision/revocation",
+                TestUsers.PROGRAMME_DIRECTOR, Map.of("version", 2, "reason", reason)).statusCode()).isEqualTo(409);
+        assertThat(auditQueries.applicationEntries(record.reference())).filteredOn(entry ->
+                "implementation-stopped".equals(entry.action())).hasSize(1);
     }
 
     @AfterAll

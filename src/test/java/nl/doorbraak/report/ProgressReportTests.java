@@ -317,13 +317,13 @@ class ProgressReportTests {
         HttpResponse<String> all = http.get("/api/v1/reports/progress?period=2031-H1&format=csv", "programme-office");
         assertThat(all.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         assertThat(all.body()).contains("Verzoeken per soort\r\nSoort,Ingediend,Besloten,Toegekend,Deels toegekend,"
-                + "Afgewezen,Ingetrokken,Vervallen,Nog open\r\n", "Totaal,6,4,2,1,1,1,1,1\r\n",
+                + "Afgewezen,Besluit ingetrokken,Ingetrokken,Vervallen,Nog open\r\n", "Totaal,6,4,2,1,1,0,1,1,1\r\n",
                 "Terugkerende knelpunten\r\n", "Regel,Participatiewet (BWBR0015703),\"Amsterdam, Rotterdam\"",
                 "Regel (niet in de catalogus),Wet gemeentelijke schuldhulpverlening,", "Signalen aan ministeries\r\nKenmerk,Regel,Artikel,Ministerie,Gestart op,Termijn,Stand,Antwoord,"
                         + "Beantwoord op,Gekoppelde verzoeken\r\n", ",Participatiewet (BWBR0015703),,SZW,",
                 "Beantwoord,Er komt een handreiking of uitleg: Een handreiking over maatwerk in de bijstand.,", "Ontschotting: bedragen per ministerie\r\n", "OCW,2400000.00,1000000.00\r\n");
         assertThat(all.body()).contains("Doorvoering van toegezegde wijzigingen\r\nSoort wijziging,Toegezegd,In werking,"
-                + "Te laat\r\nWetswijziging,0,0,0\r\nBeleidswijziging,0,0,0\r\nTotaal,0,0,0\r\n",
+                + "Te laat,Gestopt\r\nWetswijziging,0,0,0,0\r\nBeleidswijziging,0,0,0,0\r\nTotaal,0,0,0,0\r\n",
                 "Stand van de doorvoering per verzoek\r\n");
         assertThat(http.get("/api/v1/reports/progress?period=2031-H1&format=csv&section=signals", "programme-office")
                 .body().lines().toList()).hasSize(2).first().asString().startsWith("Kenmerk,Regel,Artikel,Ministerie,");
