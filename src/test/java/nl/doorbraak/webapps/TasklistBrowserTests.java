@@ -69,7 +69,9 @@ class TasklistBrowserTests {
 
         tasklist.login(TestUsers.REVIEWER_SZW);
         browser.step("filters");
-        assertThat(tasklist.header()).contains("Doorbraak").contains("Verzoek starten").contains("Beoordelaar SZW");
+        assertThat(tasklist.header()).contains("Doorbraak").contains("Verzoek starten").contains("Beoordelaar SZW")
+                .contains("Mijn e-mailmeldingen");
+        assertThat(tasklist.headerLink("Mijn e-mailmeldingen")).endsWith("/mijn-e-mailmeldingen");
         assertThat(tasklist.migrationBannerShown()).isFalse();
         assertThat(tasklist.filterNames()).containsExactly("Mijn taken", "Open beoordelingen SZW",
                 "Termijn verstreken SZW");

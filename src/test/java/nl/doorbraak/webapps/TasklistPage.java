@@ -50,6 +50,11 @@ public final class TasklistPage {
         return CamundaWebapp.header(browser);
     }
 
+    /** Where the header's link with this text leads. */
+    public String headerLink(String text) {
+        return browser.visible(By.cssSelector("[cam-widget-header]")).findElement(By.linkText(text)).getAttribute("href");
+    }
+
     /** Whether the banner urging a migration to another product is visible anywhere. */
     public boolean migrationBannerShown() {
         return CamundaWebapp.migrationBannerShown(browser);

@@ -24,6 +24,8 @@ export default {
   },
   // the link to Camunda's welcome page means nothing to our users
   disableWelcomeMessage: true,
+  // a link to Doorbraak's page "Mijn e-mailmeldingen" in the header
+  customScripts: ['scripts/doorbraak-links.js'],
 
   shortcuts: {
     claimTask: {
