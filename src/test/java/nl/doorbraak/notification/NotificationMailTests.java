@@ -195,6 +195,40 @@ class NotificationMailTests {
         assertThat(receipt(reference).get("attempts")).as("failed once, claimed once").isEqualTo(2);
     }
 
+    @Test
+    void aRelayedMailThatFailsFiveTimesIsGivenUpAndAdministratorsSeeItInHealth() throws IOException {
+        long before = undeliveredInHealth(Receipts.TOPIC);
+        String contact = uniqueEmail("rotterdam");
+        int smtpPort = mailSender.getPort();
+        mailSender.setPort(closedPort());
+        String reference;
+        try {
+            reference = submit(http, TestUsers.ROTTERDAM, ruleChange("rotterdam-zuid", contact, "income-support"));
+            long start = System.currentTimeMillis();
+            for (int attempt = 0; attempt <= OutboxRelay.ATTEMPTS; attempt++) {
+                ClockUtil.setCurrentTime(new Date(start + attempt * OutboxRelay.PAUSE.plusSeconds(10).toMillis()));
+                relay.run();
+            }
+        } finally {
+            mailSender.setPort(smtpPort);
+        }
+        assertThat(receipt(reference).get("attempts")).as("five attempts, not a sixth").isEqualTo(OutboxRelay.ATTEMPTS);
+        assertThat(undeliveredInHealth(Receipts.TOPIC)).isGreaterThanOrEqualTo(before + 1);
+        assertThat(Http.json(http.get("/actuator/health", TestUsers.REVIEWER_SZW)).has("components"))
+                .as("only administrators see the details").isFalse();
+
+        relay.run();
+        assertThat(TestMailServer.receivedBy(contact)).as("given up: not sent once the server is back").isEmpty();
+    }
+
+    private long undeliveredInHealth(String kind) {
+        JsonNode health = Http.json(http.get("/actuator/health", TestUsers.ADMIN));
+        JsonNode undelivered = health.path("components").path("undeliveredMail");
+        assertThat(undelivered.path("status").asText()).isEqualTo("UP");
+        assertThat(undelivered.path("details").has("total")).isTrue();
+        return undelivered.path("details").path("byKind").path(kind).asLong(0);
+    }
+
     // ------------------------------------------------------------------ new tasks, digest, deadlines
 
     @Test
