@@ -131,11 +131,31 @@ public class RecordDecision implements JavaDelegate {
         if (endDate != null) {
             execution.setVariable("exemptionEndDue", ExemptionTerm.moment(endDate));
         }
+        if (pooling && !rejected && decision.effectiveDate() != null) {
+            execution.setVariable("budgetYears", accountableYears(execution, decision.effectiveDate()));
+        }
         outbox.enqueue(request.id(), "decision", request.contactEmail(), letters.decision(request, decision, granted));
         if (decision.instrument() != null) {
             events.publishEvent(new ChangePromised(request.id(), request.reference(), request.kind(),
                     ChangePromised.DECISION, decision.instrument(), decision.decidedBy()));
         }
+    }
+
+    /**
+     * The budget years the municipality accounts for: those of the request from the year the
+     * decision takes effect, as the pooled budget is paid from then on. A decision effective 1
+     * January 2027 on a request for 2026 to 2028 asks accountability for 2027 and 2028 only.
+     */
+    private static List<Integer> accountableYears(DelegateExecution execution, LocalDate effectiveDate) {
+        List<Integer> years = new java.util.ArrayList<>();
+        if (execution.getVariable("budgetYears") instanceof List<?> requested) {
+            for (Object year : requested) {
+                if (((Number) year).intValue() >= effectiveDate.getYear()) {
+                    years.add(((Number) year).intValue());
+                }
+            }
+        }
+        return years;
     }
 
     /** Granted in full, nothing, or per line as the director set it for a partial grant. */

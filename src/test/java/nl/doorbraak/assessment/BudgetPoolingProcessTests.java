@@ -6,8 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -28,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import nl.doorbraak.tasks.CaseContextVariables;
+import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestRecord;
@@ -335,6 +339,24 @@ class BudgetPoolingProcessTests {
         assertThat(variable(pi, "budgetYears")).isEqualTo(List.of(FIRST_YEAR, FIRST_YEAR + 1));
     }
 
+    @Test
+    void accountabilityIsAskedForTheBudgetYearsFromTheDecisionsEffectiveDateOn() {
+        ProcessInstance pi = submit(input("later@heerlen.example", "normal",
+                line("szw", "szw-baangarantie-jongeren", "400000.00")));
+        complete(pi, "Task_CheckBudgetLines", "programme-office", Map.of("intakeOutcome", "complete"));
+        advise(pi, "szw", "support");
+        decide(pi, "granted", null, (FIRST_YEAR + 1) + "-01-01");
+        Jobs.runDue(engine);
+
+        assertThat(pi).isWaitingAt("Event_BudgetYearEnded");
+        assertThat(variable(pi, "budgetYears")).as("the year before the decision takes effect is not accounted for")
+                .isEqualTo(List.of(FIRST_YEAR + 1, FIRST_YEAR + 2));
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+                .activityId("Event_BudgetYearEnded").singleResult();
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(LocalDate.of(FIRST_YEAR + 1, 12, 31).atTime(9, 0)
+                .atZone(CaseClock.DUTCH_TIME).toInstant()));
+    }
+
     @AfterAll
     void everyFlowNodeWasReached() {
         Map<String, Set<String>> missing = ProcessCoverage.missing(engine, started,
@@ -396,11 +418,16 @@ class BudgetPoolingProcessTests {
     }
 
     private void decide(ProcessInstance pi, String outcome, List<Map<String, Object>> grantedLines) {
+        decide(pi, outcome, grantedLines, FIRST_YEAR + "-01-01");
+    }
+
+    private void decide(ProcessInstance pi, String outcome, List<Map<String, Object>> grantedLines,
+                        String effectiveDate) {
         Map<String, Object> values = new HashMap<>(Map.of("decisionOutcome", outcome,
                 "rationale", "Bundeling versterkt de integrale aanpak."));
         if (!"rejected".equals(outcome)) {
             values.put("instrument", "pooled-specific-grant");
-            values.put("effectiveDate", FIRST_YEAR + "-01-01");
+            values.put("effectiveDate", effectiveDate);
         }
         if (grantedLines != null) {
             values.put("grantedLines", SpinValues.jsonValue(json(grantedLines)).create());
