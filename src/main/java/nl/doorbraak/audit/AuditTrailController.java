@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -29,6 +28,7 @@ import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.util.UriUtils;
 
+import nl.doorbraak.platform.Downloads;
 import nl.doorbraak.platform.validation.FieldError;
 import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.security.DoorbraakUser;
@@ -97,8 +97,7 @@ class AuditTrailController {
             entries.forEach(entry -> AuditCsv.appendRow(body, AuditCsv.values(entry)));
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(TEXT_CSV);
-            headers.setContentDisposition(ContentDisposition.attachment()
-                    .filename("audit-trail-" + reference + "-" + pageNumber + ".csv").build());
+            headers.set(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment("audit-trail-" + reference + "-" + pageNumber + ".csv"));
             headers.set("X-Total-Count", Long.toString(total));
             List<String> linkHeader = new ArrayList<>();
             links.forEach((rel, href) -> linkHeader.add("<" + href + "&format=csv>; rel=\"" + rel + "\""));
@@ -137,7 +136,7 @@ class AuditTrailController {
         }
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(export.mediaType());
-        headers.setContentDisposition(ContentDisposition.attachment().filename(export.fileName()).build());
+        headers.set(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(export.fileName()));
         return ResponseEntity.ok().headers(headers).body(export.body());
     }
 

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import nl.doorbraak.platform.Downloads;
 import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.platform.Csv;
 import nl.doorbraak.reference.ReferenceData;
@@ -84,7 +85,7 @@ class DecisionController {
             }
             return ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"besluiten.csv\"")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment("besluiten.csv"))
                     .header("X-Total-Count", Long.toString(total))
                     .body(body.toString());
         }

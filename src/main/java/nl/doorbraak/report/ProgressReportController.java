@@ -9,7 +9,6 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import nl.doorbraak.platform.Downloads;
 import nl.doorbraak.platform.validation.Values;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.platform.validation.InputSchema;
@@ -130,7 +130,7 @@ class ProgressReportController {
 
     private static ResponseEntity<?> file(MediaType type, String fileName, Object body) {
         return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(fileName))
                 .body(body);
     }
 

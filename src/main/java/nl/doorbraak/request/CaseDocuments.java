@@ -1,6 +1,5 @@
 package nl.doorbraak.request;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -10,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ResponseStatusException;
 
+import nl.doorbraak.platform.Downloads;
 import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.platform.CaseClock;
@@ -108,8 +107,7 @@ public class CaseDocuments {
                 .orElseThrow(() -> new NotFoundException("Document '" + id + "' bestaat niet."));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(document.fileName()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Digest", "sha-256=" + java.util.Base64.getEncoder()
                         .encodeToString(HexFormat.of().parseHex(document.sha256())))

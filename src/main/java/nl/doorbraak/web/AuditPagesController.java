@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import nl.doorbraak.platform.Downloads;
 import nl.doorbraak.audit.AuditedReads;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditExports;
@@ -163,7 +163,7 @@ class AuditPagesController {
     private static ResponseEntity<StreamingResponseBody> download(AuditExports.Export export) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(export.mediaType());
-        headers.setContentDisposition(ContentDisposition.attachment().filename(export.fileName()).build());
+        headers.set(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(export.fileName()));
         return ResponseEntity.ok().headers(headers).body(export.body());
     }
 
