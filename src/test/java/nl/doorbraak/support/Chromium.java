@@ -26,7 +26,7 @@ public final class Chromium {
             if (!Files.isExecutable(required)) {
                 throw new IllegalStateException("The browser tests need Chromium and chromedriver, and " + required
                         + " is missing. Install them with `apt-get install -y chromium chromium-driver` (Debian,"
-                        + " Ubuntu; .ci/run does this), or name your own with -Dchromium.binary=... and"
+                        + " Ubuntu; the build does this when it may: src/test/setup/ensure-chromium.sh), or name your own with -Dchromium.binary=... and"
                         + " -Dchromium.driver=...");
             }
         }
