@@ -41,7 +41,8 @@ class RemindStep implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Task task = stepTask(execution);
+        BoundaryEvent timer = timer(execution);
+        Task task = stepTask(execution, timer.getAttachedTo().getId());
         RequestRecord request = requests.get(CaseVariables.requestId(execution));
         Set<String> recipients = new LinkedHashSet<>();
         tasks.getIdentityLinksForTask(task.getId()).stream()
@@ -49,15 +50,18 @@ class RemindStep implements JavaDelegate {
                 .forEach(link -> recipients.addAll(users.emailsOfGroup(link.getGroupId())));
         for (String email : recipients) {
             outbox.enqueue(request.id(), "step-reminder", email,
-                    InformationLetters.stepReminder(request, task.getName(), task.getDueDate()));
+                    InformationLetters.stepReminder(request, timer.getAttachedTo().getName(), task.getDueDate()));
         }
     }
 
-    /** The open task of the step whose "Termijn bijna verstreken" timer led to this service task. */
-    private Task stepTask(DelegateExecution execution) {
+    /** The "Termijn bijna verstreken" timer that led to this service task. */
+    private static BoundaryEvent timer(DelegateExecution execution) {
         FlowNode reminder = (FlowNode) execution.getBpmnModelElementInstance();
-        BoundaryEvent timer = (BoundaryEvent) reminder.getPreviousNodes().singleResult();
-        String step = timer.getAttachedTo().getId();
+        return (BoundaryEvent) reminder.getPreviousNodes().singleResult();
+    }
+
+    /** The open task of the step (Tasklist's name of it carries the case; the model's name is the step's). */
+    private Task stepTask(DelegateExecution execution, String step) {
         Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(step).active().singleResult();
         if (task == null) {
