@@ -13,11 +13,14 @@ import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.reference.ReferenceData;
 import nl.doorbraak.request.RuleChangeSchema;
 
-/** The rules of the assessment stage's forms: intake, information, assessment, escalation, coordination. */
+/** The rules of the assessment stage's forms: intake, information, assessment, escalation (of the assessment and of every overdue step), coordination. */
 @Component
 class AssessmentForms implements TaskFormRules {
 
     private final Map<String, InputSchema> rules;
+    private final InputSchema escalation = InputSchema.builder()
+            .text("escalationNote", "Genomen actie", true, 5000)
+            .build();
 
     AssessmentForms(ReferenceData referenceData, NationalRules nationalRules) {
         this.rules = Map.of(
@@ -53,9 +56,7 @@ class AssessmentForms implements TaskFormRules {
                         .when(values -> AssessmentOutcome.INFORMATION_NEEDED.is(values.get("assessmentOutcome")))
                         .text("informationQuestion", "Vraag aan de gemeente", true, 5000)
                         .build(),
-                AssessmentTasks.ESCALATE, InputSchema.builder()
-                        .text("escalationNote", "Genomen actie", true, 5000)
-                        .build(),
+                AssessmentTasks.ESCALATE, escalation,
                 AssessmentTasks.COORDINATE, InputSchema.builder()
                         .text("coordinationSummary", "Uitkomst van het interdepartementaal overleg", true, 10_000)
                         .build());
@@ -63,6 +64,9 @@ class AssessmentForms implements TaskFormRules {
 
     @Override
     public Optional<InputSchema> rulesFor(String taskDefinitionKey, UUID requestId) {
+        if (taskDefinitionKey.startsWith(AssessmentTasks.ESCALATE_STEP_PREFIX)) {
+            return Optional.of(escalation);
+        }
         return Optional.ofNullable(rules.get(taskDefinitionKey));
     }
 }

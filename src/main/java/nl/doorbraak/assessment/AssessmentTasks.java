@@ -9,6 +9,11 @@ public final class AssessmentTasks {
     public static final String ASSESS = "Task_Assess";
     public static final String ESCALATE = "Task_Escalate";
     public static final String COORDINATE = "Task_Coordinate";
+    /**
+     * The escalation of an overdue human step is {@code Task_Escalate_<step>}, e.g.
+     * {@code Task_Escalate_Intake}: one form ({@code escalate-step}) for every step.
+     */
+    public static final String ESCALATE_STEP_PREFIX = "Task_Escalate_";
 
     private AssessmentTasks() {
     }

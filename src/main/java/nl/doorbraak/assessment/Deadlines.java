@@ -3,8 +3,10 @@ package nl.doorbraak.assessment;
 import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -18,10 +20,12 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.platform.CaseClock;
+import nl.doorbraak.platform.time.WorkingDays;
 
 /**
- * Due dates and reminder moments from the {@code deadlines} decision table: the periods are
- * data in DMN, this bean only adds them to the current time. Used in the models as
+ * Due dates, reminder moments and escalation groups from the {@code deadlines} decision table:
+ * the periods, and whether they count working days or calendar days, are data in DMN; this bean
+ * only adds them to the current time. Used in the models as
  * {@code ${deadlines.due('intake', urgency)}} and {@code ${deadlines.schedule(execution, 'assessment')}}.
  * <p>
  * The table maps a task type and urgency to fixed periods, so its answer per deployed version
@@ -36,6 +40,8 @@ import nl.doorbraak.platform.CaseClock;
 public class Deadlines {
 
     private static final String TABLE = "deadlines";
+    private static final String WORKING_DAYS = "working-days";
+    private static final String CALENDAR_DAYS = "calendar-days";
     /**
      * Not the process engine's DMN engine: that one would write a decision instance to the
      * history for the first task of each kind only, which would puzzle an auditor.
@@ -47,22 +53,32 @@ public class Deadlines {
 
     /** When a task of this type, created now, is due. */
     public Date due(String taskType, String urgency) {
-        return Date.from(CaseClock.dutchNow().plus(period(taskType, urgency, "period")).toInstant());
+        return Date.from(add(CaseClock.dutchNow(), rule(taskType, urgency), "period").toInstant());
     }
 
     /**
-     * Fixes the deadline of a task before it starts, so that its due date, its reminder and its
-     * escalation timer all refer to the same moment: sets {@code <type>Due},
-     * {@code <type>Reminder} and {@code <type>RequestedAt}.
+     * Fixes the deadline of a step when it starts, so that its due date, its reminder and its
+     * escalation timer all refer to the same moment: sets {@code <type>Due}, {@code <type>Reminder}
+     * and {@code <type>RequestedAt}, with the type in camelCase so that an expression can read it
+     * ({@code coSignatureDue}), and returns the due date. A hyphenated type's variables are also
+     * set under their literal names, which instances of earlier model versions read
+     * ({@code join-confirmationDue}).
+     * <p>
+     * A user task calls it from an input parameter: the engine maps a task's inputs before it
+     * creates the task's boundary timers, and runs its start listeners only after.
      */
-    public void schedule(DelegateExecution execution, String taskType) {
-        String urgency = (String) execution.getVariable("urgency");
+    public Date schedule(DelegateExecution execution, String taskType) {
+        DmnDecisionResultEntries rule = rule(taskType, (String) execution.getVariable("urgency"));
         ZonedDateTime now = CaseClock.dutchNow();
-        ZonedDateTime due = now.plus(period(taskType, urgency, "period"));
-        ZonedDateTime reminder = due.minus(period(taskType, urgency, "reminderBefore"));
-        execution.setVariable(taskType + "RequestedAt", Date.from(now.toInstant()));
-        execution.setVariable(taskType + "Due", Date.from(due.toInstant()));
-        execution.setVariable(taskType + "Reminder", Date.from(reminder.toInstant()));
+        ZonedDateTime due = add(now, rule, "period");
+        ZonedDateTime reminder = add(due, rule, "reminderBefore", -1);
+        Set<String> names = new LinkedHashSet<>(List.of(variableName(taskType), taskType));
+        for (String name : names) {
+            execution.setVariable(name + "RequestedAt", Date.from(now.toInstant()));
+            execution.setVariable(name + "Due", Date.from(due.toInstant()));
+            execution.setVariable(name + "Reminder", Date.from(reminder.toInstant()));
+        }
+        return Date.from(due.toInstant());
     }
 
     /**
@@ -72,11 +88,65 @@ public class Deadlines {
      */
     public Date reminderBefore(Date moment, String taskType) {
         ZonedDateTime at = moment.toInstant().atZone(CaseClock.DUTCH_TIME);
-        return Date.from(at.minus(period(taskType, null, "reminderBefore")).toInstant());
+        return Date.from(add(at, rule(taskType, null), "reminderBefore", -1).toInstant());
+    }
+
+    /**
+     * The group that must intervene when a step of this type is overdue, from the table's
+     * {@code escalateTo}. Used in the models as the escalation task's candidate group.
+     */
+    public String escalateTo(String taskType) {
+        String group = (String) rule(taskType, null).getEntryMap().get("escalateTo");
+        if (group == null || group.isBlank()) {
+            throw new IllegalStateException("The deadlines table names no escalation group for task type " + taskType);
+        }
+        return group;
+    }
+
+    /** The name of a task type's variables in an expression: {@code co-signature} becomes {@code coSignature}. */
+    static String variableName(String taskType) {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : taskType.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
+    }
+
+    private static ZonedDateTime add(ZonedDateTime from, DmnDecisionResultEntries rule, String output) {
+        return add(from, rule, output, 1);
+    }
+
+    /**
+     * Adds (sign 1) or subtracts (sign -1) a period of the rule in the way the rule counts it.
+     * Working days are counted in whole days only: "P1M" in working days has no meaning, so the
+     * table is refused rather than guessed at.
+     */
+    private static ZonedDateTime add(ZonedDateTime from, DmnDecisionResultEntries rule, String output, int sign) {
+        String text = rule.getEntry(output);
+        Period period = Period.parse(text);
+        String counting = rule.getEntry("counting");
+        if (WORKING_DAYS.equals(counting)) {
+            if (period.getYears() != 0 || period.getMonths() != 0) {
+                throw new IllegalStateException("A period in working days must be whole days (PnD), not " + text
+                        + " (" + output + " in the deadlines table)");
+            }
+            return WorkingDays.plus(from, sign * period.getDays());
+        }
+        if (counting != null && !CALENDAR_DAYS.equals(counting)) {
+            throw new IllegalStateException("The deadlines table counts in " + WORKING_DAYS + " or " + CALENDAR_DAYS
+                    + ", not " + counting);
+        }
+        return sign < 0 ? from.minus(period) : from.plus(period);
     }
 
     /** Called from the models and their delegates, so always inside an engine command. */
-    private Period period(String taskType, String urgency, String output) {
+    private DmnDecisionResultEntries rule(String taskType, String urgency) {
         CommandContext command = Context.getCommandContext();
         if (command == null) {
             throw new IllegalStateException("Deadlines are computed inside the process engine");
@@ -91,7 +161,7 @@ public class Deadlines {
         if (result == null) {
             throw new IllegalStateException("The deadlines table has no rule for task type " + taskType);
         }
-        return Period.parse(result.getEntry(output));
+        return result;
     }
 
     /**

@@ -8,7 +8,7 @@ import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.notification.Letter;
 import nl.doorbraak.request.RequestRecord;
 
-/** The Dutch e-mails about questions to the municipality and reminders to reviewers. */
+/** The Dutch e-mails about questions to the municipality and reminders of deadlines. */
 final class InformationLetters {
 
     private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl"))
@@ -50,6 +50,16 @@ final class InformationLetters {
                 De beoordeling van verzoek %s "%s" door %s moet uiterlijk %s klaar zijn. \
                 U vindt de taak in Doorbraak onder "Open beoordelingen %s".
                 """.formatted(request.reference(), request.title(), ministry, date(due), ministry) + Letter.SIGNATURE);
+    }
+
+    /** The reminder before the deadline of any human step, to everyone who can do it. */
+    static Letter stepReminder(RequestRecord request, String step, Date due) {
+        return new Letter("Herinnering: " + step + " voor verzoek " + request.reference(), """
+                Beste collega,
+
+                De stap "%s" van verzoek %s "%s" moet uiterlijk %s gedaan zijn. \
+                U vindt de taak "%s" in Doorbraak bij de open taken van uw groep.
+                """.formatted(step, request.reference(), request.title(), date(due), step) + Letter.SIGNATURE);
     }
 
     static String date(Date date) {

@@ -4,5 +4,5 @@
  * the delegates the models call for them and the server-side rules of their forms.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Assessment",
-        allowedDependencies = {"platform", "platform :: validation", "reference", "catalogue", "security", "audit", "notification", "request"})
+        allowedDependencies = {"platform", "platform :: validation", "platform :: time", "reference", "catalogue", "security", "audit", "notification", "request"})
 package nl.doorbraak.assessment;

@@ -91,6 +91,7 @@ class BudgetPoolingProcessTests {
                 .contains("OCW", "Programma School en Omgeving (verlengde leertijd)", "€ 2.400.000,00", "€ 300.000,00");
 
         // the programme office asks for the split over the years; the municipality answers
+        OverdueSteps.remindAndEscalate(engine, pi, "CheckBudgetLines", "Budgetregels controleren", "programme-director", "programme-director");
         complete(pi, "Task_CheckBudgetLines", "programme-office", Map.of("intakeOutcome", "information-needed",
                 "informationQuestion", "Hoe verdeelt u het budget over de jaren?"));
         Jobs.runDue(engine);
@@ -109,6 +110,7 @@ class BudgetPoolingProcessTests {
 
         assertThat(pi).isWaitingAt("Task_DecidePooling");
         assertThat(variable(pi, "totalAmount")).isEqualTo(3_500_000.0);
+        OverdueSteps.remindAndEscalate(engine, pi, "DecidePooling", "Besluiten", "programme-office", "programme-office");
         decide(pi, "granted", null);
         assertThat(pi).isWaitingAt("Task_CoSign");
         assertThat(status(pi)).isEqualTo("co-signature");
@@ -119,6 +121,7 @@ class BudgetPoolingProcessTests {
         assertThat(jdbc.sql("SELECT count(*) FROM decision WHERE request_id = ?").param(requestId(pi))
                 .query(Long.class).single()).as("nothing in the register before Financiën co-signs").isZero();
 
+        OverdueSteps.remindAndEscalate(engine, pi, "CoSign", "Medeondertekenen", "ministry-fin-lead", "lead-fin");
         complete(pi, "Task_CoSign", "reviewer-fin", Map.of("coSignOutcome", "co-signed", "coSignNote", ""));
         Jobs.runDue(engine);
         assertThat(pi).isWaitingAt("Event_BudgetYearEnded");
@@ -143,8 +146,10 @@ class BudgetPoolingProcessTests {
         assertThat(deliver.getName()).isEqualTo("Verantwoording aanleveren verzoek " + pi.getBusinessKey() + " (" + FIRST_YEAR + ")");
         assertThat(candidateGroups(deliver)).containsExactly("municipality-0917");
         assertThat(status(pi)).isEqualTo("accountability");
+        OverdueSteps.remindAndEscalate(engine, pi, "DeliverAccountability", "Verantwoording aanleveren", "programme-office", "programme-office");
         complete(pi, "Task_DeliverAccountability", "heerlen", Map.of("accountabilityReport", "Eerste versie.",
                 "spentAmount", "1100000,50"));
+        OverdueSteps.remindAndEscalate(engine, pi, "CheckAccountability", "Verantwoording controleren", "programme-director", "programme-director");
         complete(pi, "Task_CheckAccountability", "programme-office", Map.of("accountabilityConclusion", "rejected",
                 "accountabilityNote", "De besteding per regeling ontbreekt."));
         assertThat(pi).isWaitingAt("Task_DeliverAccountability");
@@ -189,6 +194,7 @@ class BudgetPoolingProcessTests {
         advise(pi, "szw", "support-with-conditions");
         advise(pi, "jenv", "reject");
         assertThat(pi).isWaitingAt("Task_Coordinate");
+        OverdueSteps.remindAndEscalate(engine, pi, "Coordinate", "Coördineren", "programme-director", "programme-director");
         complete(pi, "Task_Coordinate", "programme-office", Map.of("coordinationSummary", "JenV houdt vast aan het oormerk."));
         assertThat(pi).isWaitingAt("Task_DecidePooling");
         Task decide = task(pi, "Task_DecidePooling");

@@ -267,23 +267,23 @@ class DecisionTablesTests {
 
     @Test
     void everyRuleOfDeadlinesIsHitByEveryTaskTypeAtEveryUrgency() {
-        // task type -> {period, reminder} for normal, then for urgent
+        // task type -> {period, reminder} for normal, then for urgent; every human step in working days
         Map<String, List<String>> expected = new LinkedHashMap<>();
         expected.put("intake", List.of("P5D", "P1D", "P5D", "P1D"));
-        expected.put("information", List.of("P14D", "P3D", "P14D", "P3D"));
-        expected.put("assessment", List.of("P28D", "P5D", "P10D", "P2D"));
+        expected.put("information", List.of("P10D", "P2D", "P10D", "P2D"));
+        expected.put("assessment", List.of("P20D", "P4D", "P8D", "P2D"));
         expected.put("escalation", List.of("P5D", "P1D", "P5D", "P1D"));
-        expected.put("coordination", List.of("P10D", "P2D", "P10D", "P2D"));
-        expected.put("decision", List.of("P14D", "P3D", "P5D", "P1D"));
-        expected.put("co-signature", List.of("P10D", "P2D", "P10D", "P2D"));
-        expected.put("evaluation-delivery", List.of("P30D", "P7D", "P30D", "P7D"));
-        expected.put("evaluation-assessment", List.of("P14D", "P3D", "P14D", "P3D"));
-        expected.put("accountability-report", List.of("P60D", "P14D", "P60D", "P14D"));
-        expected.put("accountability-check", List.of("P30D", "P7D", "P30D", "P7D"));
-        expected.put("signal-answer", List.of("P42D", "P7D", "P42D", "P7D"));
+        expected.put("coordination", List.of("P8D", "P2D", "P8D", "P2D"));
+        expected.put("decision", List.of("P10D", "P2D", "P4D", "P1D"));
+        expected.put("co-signature", List.of("P8D", "P2D", "P8D", "P2D"));
+        expected.put("evaluation-delivery", List.of("P22D", "P5D", "P22D", "P5D"));
+        expected.put("evaluation-assessment", List.of("P10D", "P2D", "P10D", "P2D"));
+        expected.put("accountability-report", List.of("P42D", "P10D", "P42D", "P10D"));
+        expected.put("accountability-check", List.of("P22D", "P5D", "P22D", "P5D"));
+        expected.put("signal-answer", List.of("P30D", "P5D", "P30D", "P5D"));
         expected.put("join-intake", List.of("P5D", "P1D", "P5D", "P1D"));
-        expected.put("join-confirmation", List.of("P10D", "P2D", "P10D", "P2D"));
-        expected.put("join-decision", List.of("P10D", "P2D", "P10D", "P2D"));
+        expected.put("join-confirmation", List.of("P8D", "P2D", "P8D", "P2D"));
+        expected.put("join-decision", List.of("P8D", "P2D", "P8D", "P2D"));
         // counted back from the end date in the decision, not forward from a task
         expected.put("exemption-end", List.of("P0D", "P3M", "P0D", "P3M"));
 
@@ -295,6 +295,15 @@ class DecisionTablesTests {
         assertEveryRuleHit("deadlines");
     }
 
+    /** Who must intervene when a step is overdue; the assessment and the signal escalate to the ministry's lead in their models. */
+    private static final Map<String, String> ESCALATE_TO = Map.ofEntries(
+            Map.entry("intake", "programme-director"), Map.entry("join-intake", "programme-director"),
+            Map.entry("coordination", "programme-director"), Map.entry("evaluation-assessment", "programme-director"),
+            Map.entry("accountability-check", "programme-director"),
+            Map.entry("decision", "programme-office"), Map.entry("join-decision", "programme-office"),
+            Map.entry("evaluation-delivery", "programme-office"), Map.entry("accountability-report", "programme-office"),
+            Map.entry("co-signature", "ministry-fin-lead"));
+
     @Test
     void anUnknownTaskTypeHasNoDeadline() {
         assertThat(evaluate("deadlines", Map.of("taskType", "coffee", "urgency", "normal"))).isEmpty();
@@ -305,7 +314,10 @@ class DecisionTablesTests {
                 evaluate("deadlines", Map.of("taskType", taskType, "urgency", urgency)).getSingleResult();
         assertThat(result.getEntryMap())
                 .as("%s at urgency %s", taskType, urgency)
-                .containsExactlyInAnyOrderEntriesOf(Map.of("period", period, "reminderBefore", reminderBefore));
+                .containsEntry("period", period).containsEntry("reminderBefore", reminderBefore)
+                .containsEntry("counting", "exemption-end".equals(taskType) ? "calendar-days" : "working-days")
+;
+        assertThat(result.getEntryMap().get("escalateTo")).as("escalation of %s", taskType).isEqualTo(ESCALATE_TO.get(taskType));
         Period due = Period.parse(result.getEntry("period"));
         Period reminder = Period.parse(result.getEntry("reminderBefore"));
         if ("exemption-end".equals(taskType)) {

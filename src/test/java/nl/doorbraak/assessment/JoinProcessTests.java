@@ -108,6 +108,7 @@ class JoinProcessTests {
                 Map.of("joinCheckOutcome", "information-needed")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Vraag aan de gemeente is verplicht.");
 
+        OverdueSteps.remindAndEscalate(engine, pi, "CheckJoin", "Aansluiting toetsen", "programme-director", "programme-director");
         complete(pi, "Task_CheckJoin", "programme-office", Map.of("joinCheckOutcome", "information-needed",
                 "informationQuestion", "Hoeveel huishoudens betreft het?"));
         Jobs.runDue(engine);
@@ -163,6 +164,7 @@ class JoinProcessTests {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("onbekende waarde 'law-change'")
                 .hasMessageContaining("Evaluatiedatum is verplicht.");
 
+        OverdueSteps.remindAndEscalate(engine, pi, "DecideJoin", "Besluiten over aansluiting", "programme-office", "programme-office");
         complete(pi, "Task_DecideJoin", "programme-director", Map.of("decisionOutcome", "granted",
                 "rationale", "Vergelijkbare situatie; SZW bevestigt.", "instrument", "experiment",
                 "conditions", Breakthroughs.CONDITIONS, "effectiveDate", "2027-03-01", "evaluationDate", "2028-03-01"));
@@ -174,7 +176,9 @@ class JoinProcessTests {
         Jobs.fireTimer(engine, pi.getId(), "Event_EvaluationDate");
         assertThat(status(pi)).isEqualTo("evaluation");
         assertThat(driver.candidateGroups(driver.task(pi, "Task_DeliverEvaluation"))).containsExactly("municipality-0917");
+        OverdueSteps.remindAndEscalate(engine, pi, "DeliverEvaluation", "Evaluatie aanleveren", "programme-office", "programme-office");
         complete(pi, "Task_DeliverEvaluation", "heerlen", Map.of("evaluationReport", "Ook hier bleven jongeren thuis wonen."));
+        OverdueSteps.remindAndEscalate(engine, pi, "AssessEvaluation", "Evaluatie beoordelen", "programme-director", "programme-director");
         complete(pi, "Task_AssessEvaluation", "programme-office", Map.of("evaluationConclusion", "make-structural"));
 
         assertThat(pi).isEnded().hasPassedInOrder("StartEvent_SubmittedViaApi", "Task_CheckJoin",

@@ -80,6 +80,7 @@ class RuleChangeProcessTests {
         assertThat(intake.getDueDate()).isNotNull();
         assertThat(engine.getTaskService().getVariableLocal(intake.getId(), "caseTitle"))
                 .isEqualTo("Kostendelersnorm voor jongvolwassenen");
+        OverdueSteps.remindAndEscalate(engine, pi, "Intake", "Intake", "programme-director", "programme-director");
 
         complete(pi, "Task_Intake", "programme-office", Map.of("intakeOutcome", "complete",
                 "ruleDomains", List.of("income-support")));
@@ -94,6 +95,7 @@ class RuleChangeProcessTests {
         assertThat(pi).isWaitingAt("Task_Decide");
         assertThat(variable(pi, "consolidatedAdvice")).isEqualTo("unanimous-support");
         assertThat(candidateGroups(task(pi, "Task_Decide"))).containsExactly("programme-director");
+        OverdueSteps.remindAndEscalate(engine, pi, "Decide", "Besluiten", "programme-office", "programme-office");
 
         decide(pi, "granted", "experiment", "2027-01-01", "2028-01-01");
         Jobs.runDue(engine);
@@ -109,7 +111,11 @@ class RuleChangeProcessTests {
         assertThat(pi).isWaitingAt("Task_DeliverEvaluation");
         assertThat(status(pi)).isEqualTo("evaluation");
         assertThat(candidateGroups(task(pi, "Task_DeliverEvaluation"))).containsExactly("municipality-0599");
+        OverdueSteps.remindAndEscalate(engine, pi, "DeliverEvaluation", "Evaluatie aanleveren", "programme-office",
+                "programme-office");
         complete(pi, "Task_DeliverEvaluation", "rotterdam", Map.of("evaluationReport", "Schulden daalden met 30%."));
+        OverdueSteps.remindAndEscalate(engine, pi, "AssessEvaluation", "Evaluatie beoordelen", "programme-director",
+                "programme-director");
         complete(pi, "Task_AssessEvaluation", "programme-office", Map.of("evaluationConclusion", "make-structural"));
 
         assertThat(pi).isEnded().hasPassedInOrder("StartEvent_SubmittedViaApi", "Task_Intake",
@@ -147,6 +153,7 @@ class RuleChangeProcessTests {
         assertThat(variable(pi, "consolidation")).asString().contains("diverging");
         assertThat(CaseContextVariables.of(engine.getTaskService(), task(pi, "Task_Coordinate").getId()).get("caseHistory"))
                 .asString().contains("Advies VWS", "Afwijzen", "Advies OCW", "privacytoets");
+        OverdueSteps.remindAndEscalate(engine, pi, "Coordinate", "Coördineren", "programme-director", "programme-director");
         complete(pi, "Task_Coordinate", "programme-office",
                 Map.of("coordinationSummary", "VWS en JenV kunnen niet instemmen zonder wetswijziging."));
         assertThat(pi).isWaitingAt("Task_Decide");

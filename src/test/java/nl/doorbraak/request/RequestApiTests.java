@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import nl.doorbraak.platform.CaseClock;
+import nl.doorbraak.platform.time.WorkingDays;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.Jobs;
 import nl.doorbraak.support.PostgresIntegrationTest;
@@ -105,7 +105,7 @@ class RequestApiTests {
         assertThat(intakeTask.path("taskDefinitionKey").asText()).isEqualTo("Task_Intake");
         assertThat(intakeTask.path("name").asText()).isEqualTo("Intake verzoek " + reference);
         assertThat(groups(intakeTask)).containsExactly("programme-office");
-        assertDue(intakeTask, submitted, Period.ofDays(5));
+        assertDue(intakeTask, submitted, 5);
 
         // the programme office asks a question: the municipality gets an e-mail and a task
         String question = "Hoeveel huishoudens in Overvecht vallen onder de kostendelersnorm?";
@@ -117,7 +117,7 @@ class RequestApiTests {
         JsonNode provideTask = onlyOpenTask(informationRequested);
         assertThat(provideTask.path("taskDefinitionKey").asText()).isEqualTo("Task_ProvideInformation");
         assertThat(groups(provideTask)).containsExactly("municipality-0344");
-        assertDue(provideTask, asked, Period.ofDays(14));
+        assertDue(provideTask, asked, 10);
         List<ReceivedMail> questionMails = TestMailServer.receivedBy(email);
         assertThat(questionMails).hasSize(1);
         assertThat(questionMails.get(0).subject()).isEqualTo("Vraag over uw verzoek " + reference);
@@ -144,7 +144,7 @@ class RequestApiTests {
         assertThat(assessment.path("openTasks")).hasSize(2);
         for (JsonNode task : assessment.path("openTasks")) {
             assertThat(task.path("taskDefinitionKey").asText()).isEqualTo("Task_Assess");
-            assertDue(task, routed, Period.ofDays(28));
+            assertDue(task, routed, 20);
         }
         assertThat(assessment.path("openTasks").findValuesAsText("name")).containsExactlyInAnyOrder(
                 "Beoordelen verzoek " + reference + " (SZW)", "Beoordelen verzoek " + reference + " (VWS)");
@@ -166,7 +166,7 @@ class RequestApiTests {
         JsonNode decideTask = onlyOpenTask(awaitingDecision);
         assertThat(decideTask.path("taskDefinitionKey").asText()).isEqualTo("Task_Decide");
         assertThat(groups(decideTask)).containsExactly("programme-director");
-        assertDue(decideTask, advised, Period.ofDays(14));
+        assertDue(decideTask, advised, 10);
         assertThat(awaitingDecision.hasNonNull("decision")).isFalse();
         assertThat(texts(awaitingDecision.path("currentSteps"))).containsExactly("Besluiten");
 
@@ -617,11 +617,12 @@ class RequestApiTests {
     }
 
     /** The task is due the period after it was created (in Dutch time, so a day may have 23 or 25 hours). */
-    private static void assertDue(JsonNode task, Instant before, Period period) {
+    /** Due the given number of working days after a moment between {@code before} and now. */
+    private static void assertDue(JsonNode task, Instant before, int workingDays) {
         assertThat(task.hasNonNull("due")).as("due date of %s", task.path("name").asText()).isTrue();
         Instant due = OffsetDateTime.parse(task.path("due").asText()).toInstant();
-        Instant earliest = before.atZone(CaseClock.DUTCH_TIME).plus(period).toInstant().minus(Duration.ofHours(1).plusSeconds(5));
-        Instant latest = Instant.now().atZone(CaseClock.DUTCH_TIME).plus(period).toInstant().plus(Duration.ofHours(1));
+        Instant earliest = WorkingDays.plus(before.atZone(CaseClock.DUTCH_TIME), workingDays).toInstant().minus(Duration.ofHours(1).plusSeconds(5));
+        Instant latest = WorkingDays.plus(Instant.now().atZone(CaseClock.DUTCH_TIME), workingDays).toInstant().plus(Duration.ofHours(1));
         assertThat(due).as("due date of %s", task.path("name").asText()).isBetween(earliest, latest);
     }
 }

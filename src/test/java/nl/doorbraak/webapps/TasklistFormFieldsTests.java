@@ -117,6 +117,10 @@ class TasklistFormFieldsTests {
                 "informationQuestion", "Hoeveel huishoudens doen mee?",
                 "ruleDomains", List.of("income-support", "youth-care")));
         complete(reference, "Task_ProvideInformation", null, "rotterdam", Map.of("informationAnswer", "Ongeveer 340."));
+        // the intake runs late: the director's escalation of any overdue step has one form
+        Jobs.fireTimer(engine, processInstance(reference), "Event_Overdue_Intake");
+        complete(reference, "Task_Escalate_Intake", "programme-director", "programme-director",
+                Map.of("escalationNote", "Intake ingepland."));
         complete(reference, "Task_Intake", null, "programme-office", Map.of("intakeOutcome", "complete",
                 "ruleDomains", List.of("income-support", "youth-care")));
 

@@ -77,7 +77,7 @@ class EngineConfigurationTests {
             String period = processEngine.getDecisionService().evaluateDecisionByKey("deadlines")
                     .variables(Map.of("taskType", "assessment", "urgency", urgency)).evaluate()
                     .getSingleResult().getEntry("period");
-            assertThat(period).isEqualTo("urgent".equals(urgency) ? "P10D" : "P28D");
+            assertThat(period).isEqualTo("urgent".equals(urgency) ? "P8D" : "P20D");
         }
     }
 }
