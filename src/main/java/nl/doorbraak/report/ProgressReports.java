@@ -357,7 +357,7 @@ class ProgressReports {
 
     private List<Breakthrough> breakthroughs(ReportQuery query, ReportNames names) {
         LocalDate asOfDay = query.asOf().atZone(CaseClock.DUTCH_TIME).toLocalDate();
-        Map<String, Period> deliveryPeriods = new HashMap<>();
+        Map<String, java.util.function.UnaryOperator<LocalDate>> deliveryPeriods = new HashMap<>();
         return query.sql(jdbc, """
                         SELECT r.reference, r.municipality_code, r.focus_area_code, r.title, r.kind, r.urgency,
                                d.outcome, d.instrument, d.decided_at, d.evaluation_date, d.evaluation_delivered_at,
@@ -377,8 +377,8 @@ class ProgressReports {
                     } else if (delivered != null && delivered.toInstant().isBefore(query.asOf())) {
                         status = "delivered";
                     } else {
-                        Period allowed = deliveryPeriods.computeIfAbsent(rs.getString("urgency"), this::deliveryPeriod);
-                        status = asOfDay.isAfter(evaluation.plus(allowed)) ? "late" : "due";
+                        var allowed = deliveryPeriods.computeIfAbsent(rs.getString("urgency"), this::deliveryPeriod);
+                        status = asOfDay.isAfter(allowed.apply(evaluation)) ? "late" : "due";
                     }
                     return new Breakthrough(rs.getString("reference"), names.municipality(rs.getString("municipality_code")),
                             names.focusArea(rs.getString("focus_area_code")), rs.getString("title"), rs.getString("kind"),
@@ -392,15 +392,18 @@ class ProgressReports {
      * How long a municipality has to deliver an evaluation: the deployed {@code deadlines} table,
      * as for its task. Evaluated by the DMN engine alone: a report writes no decision history.
      */
-    private Period deliveryPeriod(String urgency) {
+    private java.util.function.UnaryOperator<LocalDate> deliveryPeriod(String urgency) {
         DecisionDefinition definition = processEngine.getRepositoryService().createDecisionDefinitionQuery()
                 .decisionDefinitionKey("deadlines").latestVersion().singleResult();
         try (java.io.InputStream model = processEngine.getRepositoryService().getDecisionModel(definition.getId())) {
             DmnDecision deadlines = DMN.parseDecision("deadlines", model);
-            Object period = DMN.evaluateDecisionTable(deadlines, Variables.createVariables()
-                    .putValue("taskType", "evaluation-delivery").putValue("urgency", urgency))
-                    .getSingleResult().getEntry("period");
-            return Period.parse(period.toString());
+            var rule = DMN.evaluateDecisionTable(deadlines, Variables.createVariables()
+                    .putValue("taskType", "evaluation-delivery").putValue("urgency", urgency)).getSingleResult();
+            Period period = Period.parse(rule.getEntry("period").toString());
+            // the table says whether its days are working days (docs/processes.md section 4)
+            return "working-days".equals(rule.getEntry("counting"))
+                    ? day -> nl.doorbraak.platform.time.WorkingDays.plus(day, period.getDays())
+                    : day -> day.plus(period);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
