@@ -6,5 +6,5 @@
  * of every period.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Progress report",
-        allowedDependencies = {"platform", "platform :: validation", "reference", "security", "audit", "request", "decision", "signal"})
+        allowedDependencies = {"platform", "platform :: validation", "platform :: time", "reference", "security", "audit", "request", "decision", "signal"})
 package nl.doorbraak.report;
