@@ -56,6 +56,9 @@ public class CaseDeadlines {
             .text("reason", "Reden", true, 5000)
             .date("newDueDate", "Nieuwe uiterste datum", true)
             .build();
+    private static final InputSchema NEW_DUE_DATE = InputSchema.builder()
+            .date("newDueDate", "Nieuwe uiterste datum", true)
+            .build();
 
     private final CaseDeadlineStore store;
     private final CaseDeadlineTable table;
@@ -166,8 +169,9 @@ public class CaseDeadlines {
 
     @Transactional
     public CaseDeadlineView suspend(String reference, DoorbraakUser user, Map<String, ?> input) {
+        RequestRecord request = officesCase(reference, user);
         Values values = SUSPENSION.validate(input, true);
-        Locked locked = officesCase(reference, user);
+        Locked locked = openDeadline(request);
         if (locked.deadline().suspended()) {
             throw new ConflictException("De doorlooptijd van verzoek " + reference + " is al opgeschort sinds "
                     + CaseDeadlineView.written(locked.deadline().suspendedSince()) + ".");
@@ -178,8 +182,9 @@ public class CaseDeadlines {
 
     @Transactional
     public CaseDeadlineView resume(String reference, DoorbraakUser user, Map<String, ?> input) {
+        RequestRecord request = officesCase(reference, user);
         Values values = RESUMPTION.validate(input, true);
-        Locked locked = officesCase(reference, user);
+        Locked locked = openDeadline(request);
         if (!locked.deadline().suspended()) {
             throw new ConflictException("De doorlooptijd van verzoek " + reference + " is niet opgeschort.");
         }
@@ -193,16 +198,24 @@ public class CaseDeadlines {
 
     @Transactional
     public CaseDeadlineView extend(String reference, DoorbraakUser user, Map<String, ?> input) {
-        Values values = EXTENSION.validate(input, true);
-        Locked locked = officesCase(reference, user);
-        CaseDeadline deadline = locked.deadline();
+        RequestRecord request = officesCase(reference, user);
+        CaseDeadline deadline = openDeadline(request).deadline();
         if (deadline.extended()) {
             throw new ConflictException("De doorlooptijd van verzoek " + reference + " is al verlengd (tot "
                     + CaseDeadlineView.written(deadline.dueOn()) + "); verlengen kan één keer.");
         }
-        LocalDate newDue = values.date("newDueDate");
         List<FieldError> errors = new ArrayList<>();
-        if (!newDue.isAfter(deadline.dueOn())) {
+        Values values = null;
+        try {
+            values = EXTENSION.validate(input, true);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        // the new date's own rules, also when another field is wrong: every error at once
+        LocalDate newDue = values != null ? values.date("newDueDate") : validDate(input);
+        if (newDue == null) {
+            // a missing or malformed date has its error from the rules above
+        } else if (!newDue.isAfter(deadline.dueOn())) {
             errors.add(new FieldError("newDueDate", "Nieuwe uiterste datum moet na de huidige uiterste datum ("
                     + CaseDeadlineView.written(deadline.dueOn()) + ") liggen."));
         } else if (newDue.isAfter(deadline.latestExtension())) {
@@ -224,16 +237,27 @@ public class CaseDeadlines {
     private record Locked(RequestRecord request, CaseDeadline deadline) {
     }
 
-    /**
-     * The open deadline of a case the caller may see, for the programme office only, locked;
-     * another municipality's case or an unknown one is 404, a closed deadline 409.
-     */
-    private Locked officesCase(String reference, DoorbraakUser user) {
+    private static LocalDate validDate(Map<String, ?> input) {
+        try {
+            return NEW_DUE_DATE.validate(input, false).date("newDueDate");
+        } catch (InvalidInputException e) {
+            return null;
+        }
+    }
+
+    /** A case the caller may see, for the programme office only; another municipality's or an unknown one is 404. */
+    private RequestRecord officesCase(String reference, DoorbraakUser user) {
         RequestRecord request = requests.findVisible(reference, user)
                 .orElseThrow(() -> new NotFoundException("Verzoek '" + reference + "' bestaat niet."));
         if (!user.isMemberOf(Groups.PROGRAMME_OFFICE)) {
             throw new AccessDeniedException("Only the programme office suspends, resumes or extends a case deadline");
         }
+        return request;
+    }
+
+    /** The case's deadline, locked so that two changes happen one after the other; 409 when closed or absent. */
+    private Locked openDeadline(RequestRecord request) {
+        String reference = request.reference();
         CaseDeadline deadline = store.lock(request.id()).orElseThrow(() -> new ConflictException(
                 "Verzoek " + reference + " heeft geen doorlooptijd: het is ingediend voordat doorlooptijden werden bijgehouden."));
         if (deadline.closed()) {
