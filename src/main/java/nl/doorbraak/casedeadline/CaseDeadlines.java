@@ -245,8 +245,11 @@ public class CaseDeadlines {
         }
     }
 
-    /** A case the caller may see, for the programme office only; another municipality's or an unknown one is 404. */
-    private RequestRecord officesCase(String reference, DoorbraakUser user) {
+    /**
+     * A case whose deadline the caller may change: one they may see, for the programme office only;
+     * another municipality's or an unknown one is 404 (for the pages as for the API).
+     */
+    public RequestRecord officesCase(String reference, DoorbraakUser user) {
         RequestRecord request = requests.findVisible(reference, user)
                 .orElseThrow(() -> new NotFoundException("Verzoek '" + reference + "' bestaat niet."));
         if (!user.isMemberOf(Groups.PROGRAMME_OFFICE)) {

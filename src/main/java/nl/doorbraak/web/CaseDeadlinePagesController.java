@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,11 +15,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import nl.doorbraak.casedeadline.CaseDeadlines;
 import nl.doorbraak.platform.ConflictException;
-import nl.doorbraak.platform.NotFoundException;
 import nl.doorbraak.platform.validation.FieldError;
 import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.request.RequestRecord;
-import nl.doorbraak.request.Requests;
 import nl.doorbraak.security.DoorbraakUser;
 import nl.doorbraak.security.Groups;
 
@@ -32,12 +29,10 @@ import nl.doorbraak.security.Groups;
 @Controller
 class CaseDeadlinePagesController {
 
-    private final Requests requests;
     private final RequestViews views;
     private final CaseDeadlines deadlines;
 
-    CaseDeadlinePagesController(Requests requests, RequestViews views, CaseDeadlines deadlines) {
-        this.requests = requests;
+    CaseDeadlinePagesController(RequestViews views, CaseDeadlines deadlines) {
         this.views = views;
         this.deadlines = deadlines;
     }
@@ -112,13 +107,7 @@ class CaseDeadlinePagesController {
         return "web/case-deadline";
     }
 
-    /** The case, for the programme office only; another municipality's or an unknown one is 404. */
     private RequestRecord officesCase(String reference, DoorbraakUser user) {
-        RequestRecord request = requests.findVisible(reference, user)
-                .orElseThrow(() -> new NotFoundException("Verzoek '" + reference + "' bestaat niet."));
-        if (!user.isMemberOf(Groups.PROGRAMME_OFFICE)) {
-            throw new AccessDeniedException("Only the programme office suspends, resumes or extends a case deadline");
-        }
-        return request;
+        return deadlines.officesCase(reference, user);
     }
 }
