@@ -75,6 +75,11 @@ public class CaseDeadlines {
         this.audit = audit;
     }
 
+    /** The rules of the bodies of a suspension, a resumption and an extension, for the API's documentation. */
+    static Map<String, InputSchema> bodyRules() {
+        return Map.of("suspension", SUSPENSION, "resumption", RESUMPTION, "extension", EXTENSION);
+    }
+
     /** The deadline of a request; empty for a request submitted before deadlines were kept. */
     public Optional<CaseDeadlineView> of(UUID requestId) {
         return store.find(requestId).map(deadline -> CaseDeadlineView.of(deadline, store.history(requestId), today()));

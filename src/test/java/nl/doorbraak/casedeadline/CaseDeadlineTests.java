@@ -209,6 +209,10 @@ class CaseDeadlineTests {
         assertThat(closed.path("outcome").asText()).isEqualTo("withdrawn");
         assertThat(closed.path("summary").get(0).asText()).isEqualTo("Doorlooptijd afgesloten: het verzoek is ingetrokken.");
         assertProblem(postJson(http, base + "suspension", OFFICE, Map.of("reason", "Te laat.")), 409);
+
+        JsonNode paths = Http.json(http.get("/api/v1/openapi.json")).path("paths");
+        assertThat(paths.path("/api/v1/requests/{reference}/case-deadline/extension").path("post").path("requestBody")
+                .toString()).contains("#/components/schemas/CaseDeadlineExtension");
     }
 
     @Test
