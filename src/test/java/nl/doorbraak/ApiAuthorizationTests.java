@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,7 +144,10 @@ class ApiAuthorizationTests {
         SET_MY_NOTIFICATION_PREFERENCES("PUT /api/v1/me/notification-preferences", "the defaults again"),
         DECISION_VERSIONS("GET /api/v1/requests/{reference}/decision/versions", "decided, routed to SZW"),
         AMEND_DECISION("POST /api/v1/requests/{reference}/decision/amendments", "decided, routed to SZW"),
-        REVOKE_DECISION("POST /api/v1/requests/{reference}/decision/revocation", "decided, routed to SZW");
+        REVOKE_DECISION("POST /api/v1/requests/{reference}/decision/revocation", "decided, routed to SZW"),
+        SUSPEND_CASE_DEADLINE("POST /api/v1/requests/{reference}/case-deadline/suspension", "routed to SZW"),
+        RESUME_CASE_DEADLINE("POST /api/v1/requests/{reference}/case-deadline/resumption", "suspended, routed to SZW"),
+        EXTEND_CASE_DEADLINE("POST /api/v1/requests/{reference}/case-deadline/extension", "routed to SZW");
 
         final String operation;
         final String situation;
@@ -227,6 +231,10 @@ class ApiAuthorizationTests {
             {Endpoint.DECISION_VERSIONS,          401, 200, 404,  200, 404,  200,  200, 200, 200, 200},
             {Endpoint.AMEND_DECISION,             401, 403, 404,  403, 404,  403,  403, 200, 403, 403},
             {Endpoint.REVOKE_DECISION,            401, 403, 404,  403, 404,  403,  403, 200, 403, 403},
+            // whoever sees the request reads its case deadline (in its detail); only the programme office changes it
+            {Endpoint.SUSPEND_CASE_DEADLINE,      401, 403, 404,  403, 404,  403,  200, 403, 403, 403},
+            {Endpoint.RESUME_CASE_DEADLINE,       401, 403, 404,  403, 404,  403,  200, 403, 403, 403},
+            {Endpoint.EXTEND_CASE_DEADLINE,       401, 403, 404,  403, 404,  403,  200, 403, 403, 403},
     };
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
@@ -388,6 +396,9 @@ class ApiAuthorizationTests {
                     "reason", "Toets van de autorisatie."));
             case REVOKE_DECISION -> changeDecision(user, expected, "revocation",
                     Map.of("version", 1, "reason", "Toets van de autorisatie."));
+            case SUSPEND_CASE_DEADLINE -> changeCaseDeadline(user, expected, "suspension", false);
+            case RESUME_CASE_DEADLINE -> changeCaseDeadline(user, expected, "resumption", true);
+            case EXTEND_CASE_DEADLINE -> changeCaseDeadline(user, expected, "extension", false);
             case MUNICIPALITIES -> get("/api/v1/municipalities", user);
             case MUNICIPALITY -> get("/api/v1/municipalities/0855", user);
             case FOCUS_AREAS -> get("/api/v1/focus-areas", user);
@@ -481,6 +492,30 @@ class ApiAuthorizationTests {
         assertThat(Http.json(http.get("/api/v1/requests/" + reference + "/decision/versions", OWNER)).path("versions"))
                 .as("versions after a change answered %s", response.statusCode())
                 .hasSize(response.statusCode() == 200 ? 2 : 1);
+        return response;
+    }
+
+    /**
+     * Suspends, resumes or extends the case deadline of a case routed to SZW (a fresh one for a
+     * success, suspended first by the programme office for a resumption); only a success changes it.
+     */
+    private HttpResponse<String> changeCaseDeadline(String user, int expected, String change, boolean suspendedFirst) {
+        String reference = expected == 200 ? caseInAssessment() : inAssessment;
+        if (expected == 200 && suspendedFirst) {
+            assertThat(postJson(http, "/api/v1/requests/" + reference + "/case-deadline/suspension",
+                    TestUsers.PROGRAMME_OFFICE, Map.of("reason", "Wacht op een uitspraak van de rechter.")).statusCode())
+                    .isEqualTo(200);
+        }
+        JsonNode before = Http.json(http.get("/api/v1/requests/" + reference, OWNER)).path("caseDeadline");
+        Map<String, Object> body = "extension".equals(change)
+                ? Map.of("reason", "Toets van de autorisatie.",
+                        "newDueDate", java.time.LocalDate.parse(before.path("dueDate").asText()).plusDays(7).toString())
+                : Map.of("reason", "Toets van de autorisatie.");
+        HttpResponse<String> response = postJson(http, "/api/v1/requests/" + reference + "/case-deadline/" + change,
+                user, body);
+        assertThat(Http.json(http.get("/api/v1/requests/" + reference, OWNER)).path("caseDeadline").path("history"))
+                .as("deadline history after a change answered %s", response.statusCode())
+                .hasSize(before.path("history").size() + (response.statusCode() == 200 ? 1 : 0));
         return response;
     }
 

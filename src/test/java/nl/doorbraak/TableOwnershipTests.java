@@ -25,20 +25,22 @@ import org.junit.jupiter.api.Test;
  */
 class TableOwnershipTests {
 
-    private static final Map<String, Set<String>> OWNED = Map.of(
-            "reference", Set.of("municipality", "focus_area", "ministry", "rule_domain", "regulation"),
-            "audit", Set.of("audit_event", "audit_chain_head", "audit_seal", "audit_seal_lock", "audit_sealed_head"),
-            "notification", Set.of("outbox", "notification_preference", "notification_digest_item", "task_deadline_notice",
-                    "notification_job_lock"),
-            "request", Set.of("request", "request_rule_domain", "request_ministry", "request_budget_line", "document",
-                    "unused_reference_number"),
-            "assessment", Set.of("advice", "information_request"),
-            "decision", Set.of("decision", "decision_budget_line", "accountability_report", "decision_term_change",
-                    "decision_version", "decision_version_budget_line"),
-            "report", Set.of("progress_report"),
-            "catalogue", Set.of("national_rule", "national_rule_domain"),
-            "signal", Set.of("signal", "signal_request"),
-            "implementation", Set.of("implementation_change", "implementation_stage"));
+    private static final Map<String, Set<String>> OWNED = Map.ofEntries(
+            Map.entry("reference", Set.of("municipality", "focus_area", "ministry", "rule_domain", "regulation")),
+            Map.entry("audit", Set.of("audit_event", "audit_chain_head", "audit_seal", "audit_seal_lock",
+                    "audit_sealed_head")),
+            Map.entry("notification", Set.of("outbox", "notification_preference", "notification_digest_item",
+                    "task_deadline_notice", "notification_job_lock")),
+            Map.entry("request", Set.of("request", "request_rule_domain", "request_ministry", "request_budget_line",
+                    "document", "unused_reference_number")),
+            Map.entry("assessment", Set.of("advice", "information_request")),
+            Map.entry("decision", Set.of("decision", "decision_budget_line", "accountability_report",
+                    "decision_term_change", "decision_version", "decision_version_budget_line")),
+            Map.entry("report", Set.of("progress_report")),
+            Map.entry("catalogue", Set.of("national_rule", "national_rule_domain")),
+            Map.entry("signal", Set.of("signal", "signal_request")),
+            Map.entry("implementation", Set.of("implementation_change", "implementation_stage")),
+            Map.entry("casedeadline", Set.of("case_deadline", "case_deadline_change")));
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Path CODE = Path.of("src/main/java/nl/doorbraak");

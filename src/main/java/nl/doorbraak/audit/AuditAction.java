@@ -73,7 +73,14 @@ public enum AuditAction {
     IMPLEMENTATION_STARTED,
     IMPLEMENTATION_STAGE_REACHED,
     IMPLEMENTATION_ESCALATED,
-    IMPLEMENTATION_STOPPED;
+    IMPLEMENTATION_STOPPED,
+    // The case deadline (doorlooptijd) of a request (the case chain)
+    CASE_DEADLINE_SET,
+    CASE_DEADLINE_SUSPENDED,
+    CASE_DEADLINE_RESUMED,
+    CASE_DEADLINE_EXTENDED,
+    CASE_DEADLINE_PASSED,
+    CASE_DEADLINE_CLOSED;
 
     /** The code an entry carries. */
     public String code() {

@@ -15,7 +15,8 @@ record ProgressReport(Scope scope, Counts total, List<KindCounts> perKind, List<
                       List<DomainCounts> perRuleDomain, List<MinistryAssessments> perMinistry, LeadTime leadTime,
                       List<Bottleneck> recurringBottlenecks, List<RecurringObstacleSignal> signals,
                       List<Breakthrough> breakthroughs, Budgets budgets,
-                      List<PastDeadline> pastDeadline, ImplementationSection implementation) {
+                      List<PastDeadline> pastDeadline, ImplementationSection implementation,
+                      CaseDeadlineSection caseDeadlines) {
 
     /** What the report covers and for whom it was made. */
     record Scope(String period, String periodLabel, LocalDate firstDay, LocalDate lastDay, Instant asOf,

@@ -138,7 +138,7 @@ class ProgressReportController {
         Map<String, String> sections = new LinkedHashMap<>();
         for (String id : List.of("requests", "focus-areas", "rule-domains", "ministries", "lead-time", "bottlenecks", "signals",
                 "breakthroughs", "budgets-ministries", "budgets-focus-areas", "past-deadline",
-                "implementation", "implementation-changes")) {
+                "implementation", "implementation-changes", "case-deadlines", "case-deadlines-late")) {
             sections.put(id, id);
         }
         return sections;

@@ -118,7 +118,8 @@ class ProgressReports {
                 breakthroughs(query, names),
                 budgets(query, names),
                 pastDeadline(query, names),
-                ImplementationSection.build(jdbc, query, names));
+                ImplementationSection.build(jdbc, query, names),
+                CaseDeadlineSection.build(jdbc, query, names));
     }
 
     // --- counts

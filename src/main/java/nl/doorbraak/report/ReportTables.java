@@ -135,6 +135,7 @@ final class ReportTables {
                 "Stappen die aan het eind van de periode openstonden terwijl hun termijn verstreken was.",
                 List.of("Kenmerk", "Gemeente", "Titel", "Stap", "Termijn", "Dagen over de termijn"), late, null));
         tables.addAll(report.implementation().tables());
+        tables.addAll(report.caseDeadlines().tables());
         return tables;
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.doorbraak.audit.AuditAction;
@@ -48,12 +49,15 @@ public class RequestSubmission {
     private final JoinSchema joinSchema;
     private final JoinPrecedents joinPrecedents;
     private final SubmissionReceipt receipt;
+    private final ApplicationEventPublisher events;
 
     RequestSubmission(Requests requests, ReferenceNumbers referenceNumbers, List<SubmissionRules> rules,
                       BudgetLines budgetLines, ReferenceData referenceData, RuntimeService runtimeService,
                       AuditTrail audit, IdempotencyKeys idempotencyKeys, RequestContents contents,
-                      JoinSchema joinSchema, JoinPrecedents joinPrecedents, SubmissionReceipt receipt) {
+                      JoinSchema joinSchema, JoinPrecedents joinPrecedents, SubmissionReceipt receipt,
+                      ApplicationEventPublisher events) {
         this.receipt = receipt;
+        this.events = events;
         this.contents = contents;
         this.joinSchema = joinSchema;
         this.joinPrecedents = joinPrecedents;
@@ -154,6 +158,8 @@ public class RequestSubmission {
                 .resource("request", request.id().toString(), request.title())
                 .changes(null, values.toPlainMap())
                 .record();
+        events.publishEvent(new RequestStatusChanged(request.id(), request.reference(), request.kind(),
+                request.urgency(), null, request.status()));
         // every channel passes here once; an idempotent replay of the API returns before it
         receipt.send(request, kind, content);
         return request;

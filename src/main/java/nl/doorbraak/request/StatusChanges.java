@@ -3,6 +3,7 @@ package nl.doorbraak.request;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import nl.doorbraak.audit.AuditAction;
@@ -11,17 +12,19 @@ import nl.doorbraak.audit.AuditTrail;
 /**
  * Moves the case file's status as the process moves: called from execution listeners in the
  * models ({@code ${requestStatus.set(execution, 'assessment')}}), so the model shows where each
- * status begins.
+ * status begins. Each move is published as a {@link RequestStatusChanged} in the same transaction.
  */
 @Component("requestStatus")
 public class StatusChanges {
 
     private final Requests requests;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    StatusChanges(Requests requests, AuditTrail audit) {
+    StatusChanges(Requests requests, AuditTrail audit, ApplicationEventPublisher events) {
         this.requests = requests;
         this.audit = audit;
+        this.events = events;
     }
 
     public void set(DelegateExecution execution, String status) {
@@ -49,6 +52,8 @@ public class StatusChanges {
                 .resource("request", request.id().toString(), request.title())
                 .changes(request.status(), status)
                 .record();
+        events.publishEvent(new RequestStatusChanged(request.id(), request.reference(), request.kind(),
+                request.urgency(), request.status(), status));
     }
 
     /**

@@ -50,6 +50,7 @@ import nl.doorbraak.request.Requests;
 import nl.doorbraak.request.RuleChangeSchema;
 import nl.doorbraak.security.Groups;
 import nl.doorbraak.signal.SignalContext;
+import nl.doorbraak.casedeadline.CaseDeadlines;
 
 /**
  * When a task is created, puts the case context its form shows read-only into task-local
@@ -81,11 +82,13 @@ class CaseContext implements TaskListener {
     private final TaskPrecedents precedents;
     private final Breakthroughs breakthroughs;
     private final SignalContext signals;
+    private final CaseDeadlines caseDeadlines;
 
     CaseContext(Requests requests, ReferenceData referenceData, AssessmentRecords records, Decisions decisions,
                 DecisionTaskVariables decisionTasks, RequestContents contents, Documents documents,
                 BudgetLines budgetLines, NationalRules nationalRules, TaskPrecedents precedents,
-                Breakthroughs breakthroughs, SignalContext signals) {
+                Breakthroughs breakthroughs, SignalContext signals, CaseDeadlines caseDeadlines) {
+        this.caseDeadlines = caseDeadlines;
         this.nationalRules = nationalRules;
         this.breakthroughs = breakthroughs;
         this.precedents = precedents;
@@ -158,6 +161,10 @@ class CaseContext implements TaskListener {
         }
         context.put("caseDocuments", documentList(request));
         signals.lineFor(request.id()).ifPresent(line -> context.put("caseSignal", line));
+        caseDeadlines.of(request.id()).ifPresent(deadline -> {
+            context.put("caseDeadline", String.join(" ", deadline.summary()));
+            context.put("caseDeadlineSuspended", deadline.suspended());
+        });
         CaseContextVariables.store(task, context);
     }
 

@@ -5,5 +5,5 @@
  * group, and the links from Tasklist to a case's documents.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Tasks",
-        allowedDependencies = {"platform", "platform :: validation", "reference", "catalogue", "security", "request", "assessment", "decision", "joining", "signal", "implementation"})
+        allowedDependencies = {"platform", "platform :: validation", "reference", "catalogue", "security", "request", "assessment", "decision", "joining", "signal", "implementation", "casedeadline"})
 package nl.doorbraak.tasks;

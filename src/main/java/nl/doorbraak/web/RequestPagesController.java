@@ -92,6 +92,7 @@ class RequestPagesController {
         model.addAttribute("mayWithdraw", mayWithdraw(user, request));
         model.addAttribute("mayChangeDecision", detail.decision() != null
                 && user.isMemberOf(nl.doorbraak.security.Groups.PROGRAMME_DIRECTOR));
+        model.addAttribute("mayChangeCaseDeadline", CaseDeadlinePagesController.mayChange(user, detail));
         model.addAttribute("questions", questionsFor(user, detail));
         return "web/request";
     }

@@ -112,6 +112,8 @@ public class RequestTimeline {
             case DECISION_AMENDED -> "Besluit gewijzigd: " + entry.explanation();
             case DECISION_REVOKED -> "Besluit ingetrokken: " + entry.explanation();
             case IMPLEMENTATION_STARTED, IMPLEMENTATION_STAGE_REACHED, IMPLEMENTATION_STOPPED -> entry.actionDisplay();
+            case CASE_DEADLINE_SET, CASE_DEADLINE_SUSPENDED, CASE_DEADLINE_RESUMED, CASE_DEADLINE_EXTENDED,
+                 CASE_DEADLINE_CLOSED -> entry.actionDisplay();
             case REQUEST_LAPSED, EVALUATION_DELIVERED, EVALUATION_ASSESSED, ACCOUNTABILITY_DELIVERED,
                  ACCOUNTABILITY_CHECKED, JOIN_CONFIRMATION_RECORDED -> entry.actionDisplay();
             default -> null; // reads of the trail, documents, internal failures: not the municipality's concern

@@ -10,6 +10,8 @@ import nl.doorbraak.request.Requests;
 import nl.doorbraak.decision.Decisions;
 import nl.doorbraak.implementation.ImplementationChanges;
 import nl.doorbraak.implementation.ImplementationView;
+import nl.doorbraak.casedeadline.CaseDeadlineView;
+import nl.doorbraak.casedeadline.CaseDeadlines;
 import nl.doorbraak.decision.DecisionSummary;
 import nl.doorbraak.decision.DecisionVersion;
 import nl.doorbraak.joining.Joins;
@@ -55,7 +57,8 @@ public class RequestViews {
                          List<String> currentSteps, List<OpenTask> openTasks, DecisionSummary decision,
                          LinkedNationalRule nationalRule, String article, Joins.Join join,
                          SignalViews.RequestSignal signal, List<DecisionVersion> decisionVersions,
-                         Map<String, String> _links, ImplementationView implementation) {
+                         Map<String, String> _links, ImplementationView implementation,
+                         CaseDeadlineView caseDeadline) {
 
         /** The decision's version now (amended or revoked since the decision, or the decision itself); null before it. */
         public DecisionVersion currentDecisionVersion() {
@@ -89,11 +92,14 @@ public class RequestViews {
     private final Joins joins;
     private final SignalViews signals;
     private final ImplementationChanges implementation;
+    private final CaseDeadlines caseDeadlines;
 
     RequestViews(Requests requests, ReferenceData referenceData, TaskService taskService,
                  HistoryService historyService, Decisions decisions, RequestContents contents,
-                 NationalRules nationalRules, Joins joins, SignalViews signals, ImplementationChanges implementation) {
+                 NationalRules nationalRules, Joins joins, SignalViews signals, ImplementationChanges implementation,
+                 CaseDeadlines caseDeadlines) {
         this.implementation = implementation;
+        this.caseDeadlines = caseDeadlines;
         this.nationalRules = nationalRules;
         this.joins = joins;
         this.signals = signals;
@@ -133,7 +139,7 @@ public class RequestViews {
                 nationalRule, linked.article(), joins.of(request).orElse(null),
                 signals.ofRequest(request.id()).orElse(null), decisions.versionsOn(request.id()),
                 Map.of("self", self(request), "withdrawal", self(request) + "/withdrawal"),
-                implementation.viewOf(request.id()).orElse(null));
+                implementation.viewOf(request.id()).orElse(null), caseDeadlines.of(request.id()).orElse(null));
     }
 
     /**

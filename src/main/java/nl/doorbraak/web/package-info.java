@@ -6,5 +6,5 @@
  * in the modules' services, which the pages and the API call alike.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web",
-        allowedDependencies = {"platform", "platform :: validation", "reference", "catalogue", "security", "audit", "request", "assessment", "decision", "joining", "tasks", "report", "signal", "notification", "implementation"})
+        allowedDependencies = {"platform", "platform :: validation", "reference", "catalogue", "security", "audit", "request", "assessment", "decision", "joining", "tasks", "report", "signal", "notification", "implementation", "casedeadline"})
 package nl.doorbraak.web;

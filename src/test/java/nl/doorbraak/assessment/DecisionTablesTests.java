@@ -50,7 +50,7 @@ class DecisionTablesTests {
     private static final String DMNDI_NS = "https://www.omg.org/spec/DMN/20191111/DMNDI/";
     private static final List<String> TABLES =
             List.of("responsible-ministries", "consolidated-advice", "decision-authority", "deadlines", "signal-threshold",
-                    "instrument-duration", "implementation-trigger", "implementation-stages");
+                    "instrument-duration", "implementation-trigger", "implementation-stages", "case-deadlines");
 
     /** Ids of the rules matched per decision key, recorded by a listener on the engine of this test. */
     private final Map<String, Set<String>> hitRules = new HashMap<>();
@@ -410,6 +410,30 @@ class DecisionTablesTests {
     }
 
     // ---------------------------------------------------------------- all tables
+
+    // ---------------------------------------------------------------- case-deadlines
+
+    @Test
+    void everyRuleOfCaseDeadlinesIsHitAndEveryKindHasAPeriodAtEveryUrgencyThatUrgencyShortens() {
+        // the Awb default of eight weeks for a rule change; pooling takes longer, a join follows a precedent
+        assertCaseDeadline("rule-change", "normal", 40, 30);
+        assertCaseDeadline("rule-change", "urgent", 20, 10);
+        assertCaseDeadline("budget-pooling", "normal", 60, 30);
+        assertCaseDeadline("budget-pooling", "urgent", 40, 20);
+        assertCaseDeadline("join", "normal", 20, 10);
+        assertCaseDeadline("join", "urgent", 10, 5);
+        assertThat(evaluate("case-deadlines", Map.of("kind", "signal", "urgency", "normal"))).isEmpty();
+        assertEveryRuleHit("case-deadlines");
+    }
+
+    private void assertCaseDeadline(String kind, String urgency, int periodDays, int maxExtensionDays) {
+        DmnDecisionRuleResult result = evaluate("case-deadlines", Map.of("kind", kind, "urgency", urgency))
+                .getSingleResult();
+        assertThat(result).as("%s %s", kind, urgency).isNotNull();
+        assertThat(((Number) result.getEntry("periodDays")).intValue()).as("%s %s", kind, urgency).isEqualTo(periodDays);
+        assertThat(((Number) result.getEntry("maxExtensionDays")).intValue()).as("%s %s", kind, urgency)
+                .isEqualTo(maxExtensionDays);
+    }
 
     @Test
     void everyTableIsAValidDmn13ModelThatKeepsHistoryForTenYearsExplainsEveryRuleAndCanBeDrawn() throws Exception {

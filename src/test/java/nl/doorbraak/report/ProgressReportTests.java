@@ -349,8 +349,8 @@ class ProgressReportTests {
                 html.substring(html.indexOf("<html")).getBytes(StandardCharsets.UTF_8)));
         assertThat(page.getDocumentElement().getAttribute("lang")).isEqualTo("nl");
         assertThat(page.getElementsByTagName("h1").getLength()).isEqualTo(1);
-        // 11 sections and the two of implementation tracking
-        assertThat(page.getElementsByTagName("h2").getLength()).isEqualTo(13);
+        // 11 sections, the two of implementation tracking and the two of case deadlines
+        assertThat(page.getElementsByTagName("h2").getLength()).isEqualTo(15);
 
         NodeList charts = page.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg");
         assertThat(charts.getLength()).isEqualTo(3);

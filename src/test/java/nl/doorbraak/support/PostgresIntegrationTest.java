@@ -24,9 +24,9 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"doorbraak.demo.enabled=true", "doorbraak.demo.password=" + TestUsers.PASSWORD,
                 // tests run asynchronous steps and timers themselves, through Jobs
                 "camunda.bpm.job-execution.enabled=false",
-                // tests run the notification relay, digest and deadline scan themselves ("-": no schedule)
+                // tests run the notification relay, digest and deadline scans themselves ("-": no schedule)
                 "doorbraak.notifications.relay-cron=-", "doorbraak.notifications.digest-cron=-",
-                "doorbraak.notifications.deadline-cron=-"})
+                "doorbraak.notifications.deadline-cron=-", "doorbraak.case-deadlines.passed-cron=-"})
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = PostgresInitializer.class)
 @Import(TestClock.Configuration.class)
