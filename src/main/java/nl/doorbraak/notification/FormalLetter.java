@@ -1,7 +1,6 @@
 package nl.doorbraak.notification;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,17 +28,5 @@ public record FormalLetter(String kenmerk, LocalDate date, String subject, List<
     /** The sender in the letterhead: ministry, programme and address, one line each. */
     public static List<String> sender() {
         return LetterTemplates.render("sender", Map.of()).lines().filter(line -> !line.isBlank()).toList();
-    }
-
-    /** The whole letter as text: letterhead, addressee, date, kenmerk, subject and text. */
-    public String text() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("sender", sender());
-        values.put("addressee", addressee);
-        values.put("date", date);
-        values.put("kenmerk", kenmerk);
-        values.put("subject", subject);
-        values.put("body", body);
-        return LetterTemplates.render("letter", values);
     }
 }
