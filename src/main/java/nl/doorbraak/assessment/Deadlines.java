@@ -171,4 +171,12 @@ public class Deadlines {
     public Date endOfBudgetYear(Number budgetYear) {
         return Date.from(java.time.LocalDate.of(budgetYear.intValue(), 12, 31).atTime(9, 0).atZone(CaseClock.DUTCH_TIME).toInstant());
     }
+
+    /**
+     * When a task of this type is due that starts at a moment still to come: in a decision letter,
+     * the accountability over a budget year, whose task starts when the year has ended.
+     */
+    public Date dueAfter(Date start, String taskType) {
+        return Date.from(add(start.toInstant().atZone(CaseClock.DUTCH_TIME), rule(taskType, null), "period").toInstant());
+    }
 }

@@ -2,13 +2,21 @@ package nl.doorbraak.assessment;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import nl.doorbraak.platform.CaseClock;
+import nl.doorbraak.notification.FormalLetter;
 import nl.doorbraak.notification.Letter;
+import nl.doorbraak.notification.LetterTemplates;
 import nl.doorbraak.request.RequestRecord;
 
-/** The Dutch e-mails about questions to the municipality and reminders of deadlines. */
+/**
+ * The Dutch e-mails about questions to the municipality and reminders of deadlines, and the letter
+ * that a request is no longer handled; the texts of the first two are templates in {@code letters/}.
+ */
 final class InformationLetters {
 
     private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl"))
@@ -18,29 +26,25 @@ final class InformationLetters {
     }
 
     static Letter informationRequested(RequestRecord request, String askedBy, String question, Date due) {
-        return new Letter("Vraag over uw verzoek " + request.reference(), """
-                Geachte heer, mevrouw,
-
-                Over uw verzoek %s "%s" heeft %s een vraag:
-
-                %s
-
-                Wilt u de vraag uiterlijk %s beantwoorden in Doorbraak (taak "Informatie aanleveren")? \
-                Zonder antwoord binnen deze termijn %s
-                """.formatted(request.reference(), request.title(), askedBy, question, date(due),
-                askedBy.equals("het programmabureau")
-                        ? "vervalt het verzoek."
-                        : "beoordeelt het ministerie uw verzoek met de informatie die er is.") + Letter.SIGNATURE);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("reference", request.reference());
+        values.put("title", request.title());
+        values.put("askedBy", askedBy);
+        values.put("question", question);
+        values.put("due", date(due));
+        values.put("lapses", askedBy.equals("het programmabureau"));
+        LetterTemplates.Rendered mail = LetterTemplates.letter("information-request-mail", values);
+        return new Letter(mail.subject(), mail.text());
     }
 
-    static Letter lapsed(RequestRecord request) {
-        return new Letter("Verzoek " + request.reference() + " vervallen", """
-                Geachte heer, mevrouw,
-
-                Op de vraag over uw verzoek %s "%s" hebben wij binnen de termijn geen antwoord ontvangen. \
-                Het verzoek is daarom vervallen. U kunt het verzoek opnieuw indienen wanneer de gevraagde \
-                informatie beschikbaar is.
-                """.formatted(request.reference(), request.title()) + Letter.SIGNATURE);
+    /** The decision to no longer handle a request whose question was not answered in time (Awb 4:5). */
+    static FormalLetter lapsed(RequestRecord request, InformationRequest question, Date due,
+                               Map<String, Object> common, List<String> addressee) {
+        Map<String, Object> values = new LinkedHashMap<>(common);
+        values.put("askedOn", question.askedAt().atZoneSameInstant(CaseClock.DUTCH_TIME).toLocalDate());
+        values.put("due", date(due));
+        values.put("question", question.question());
+        return FormalLetter.of("lapse", CaseClock.dutchNow().toLocalDate(), addressee, values);
     }
 
     static Letter reminder(RequestRecord request, String ministry, Date due) {

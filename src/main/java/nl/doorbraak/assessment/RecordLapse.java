@@ -2,6 +2,8 @@ package nl.doorbraak.assessment;
 
 import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.request.CaseVariables;
+import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import nl.doorbraak.audit.AuditTrail;
 import nl.doorbraak.notification.Outbox;
+import nl.doorbraak.request.CaseLetters;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.Requests;
 
@@ -21,12 +24,14 @@ class RecordLapse implements JavaDelegate {
     private final Requests requests;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final CaseLetters caseLetters;
 
-    RecordLapse(AssessmentRecords records, Requests requests, Outbox outbox, AuditTrail audit) {
+    RecordLapse(AssessmentRecords records, Requests requests, Outbox outbox, AuditTrail audit, CaseLetters caseLetters) {
         this.records = records;
         this.requests = requests;
         this.outbox = outbox;
         this.audit = audit;
+        this.caseLetters = caseLetters;
     }
 
     @Override
@@ -40,7 +45,11 @@ class RecordLapse implements JavaDelegate {
                 .record();
         // questions and reminders not sent yet no longer apply
         outbox.discardUnsent(request.id(), request.reference(), "doordat het verzoek is vervallen");
-        outbox.enqueue(request.id(), "lapsed", request.contactEmail(), InformationLetters.lapsed(request));
+        InformationRequest asked = records.informationRequestsOn(request.id()).stream()
+                .filter(information -> information.id().toString().equals(question)).findFirst().orElseThrow();
+        caseLetters.send(request, "lapsed", "lapse", InformationLetters.lapsed(request, asked,
+                (Date) execution.getVariable("informationDue"),
+                caseLetters.values(request, List.of(), "lapse", null), caseLetters.addressee(request)), null);
         // the question and answer now live in the case file; a next question starts with an empty form
         execution.removeVariables(java.util.List.of("informationQuestion", "informationAnswer"));
     }

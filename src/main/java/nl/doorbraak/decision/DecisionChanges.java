@@ -22,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.doorbraak.audit.AuditAction;
 import nl.doorbraak.audit.AuditTrail;
-import nl.doorbraak.notification.Outbox;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.platform.ConflictException;
 import nl.doorbraak.platform.NotFoundException;
@@ -32,6 +31,7 @@ import nl.doorbraak.platform.validation.InvalidInputException;
 import nl.doorbraak.platform.validation.Values;
 import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.request.BudgetLines;
+import nl.doorbraak.request.CaseLetters;
 import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.RequestStatus;
@@ -67,7 +67,7 @@ public class DecisionChanges {
     private final DecisionForms forms;
     private final BudgetLines budgetLines;
     private final DecisionLetters letters;
-    private final Outbox outbox;
+    private final CaseLetters caseLetters;
     private final AuditTrail audit;
     private final StatusChanges statusChanges;
     private final RuntimeService runtimeService;
@@ -75,7 +75,7 @@ public class DecisionChanges {
     private final ApplicationEventPublisher events;
 
     DecisionChanges(Requests requests, Decisions decisions, DecisionForms forms, BudgetLines budgetLines,
-                    DecisionLetters letters, Outbox outbox, AuditTrail audit, StatusChanges statusChanges,
+                    DecisionLetters letters, CaseLetters caseLetters, AuditTrail audit, StatusChanges statusChanges,
                     RuntimeService runtimeService, ManagementService managementService,
                     ApplicationEventPublisher events) {
         this.requests = requests;
@@ -83,7 +83,7 @@ public class DecisionChanges {
         this.forms = forms;
         this.budgetLines = budgetLines;
         this.letters = letters;
-        this.outbox = outbox;
+        this.caseLetters = caseLetters;
         this.audit = audit;
         this.statusChanges = statusChanges;
         this.runtimeService = runtimeService;
@@ -154,8 +154,8 @@ public class DecisionChanges {
                 .explanation(reason)
                 .changes(recorded(before, linesBefore, state.version()), recorded(after, linesAfter, version))
                 .record();
-        outbox.enqueue(request.id(), "decision-amended", request.contactEmail(),
-                letters.amendment(request, after, version, changes, reason, linesAfter));
+        caseLetters.send(request, "decision-amended", "amendment",
+                letters.amendment(request, before, after, version, changes, reason, linesAfter), user.id());
         send(request, DecisionChange.AMENDED);
         return decisions.versionsOn(request.id());
     }
@@ -183,8 +183,9 @@ public class DecisionChanges {
         endFollowUp(request, reason);
         events.publishEvent(new DecisionRevoked(request.id(), request.reference(), reason, user.id()));
         statusChanges.moveTo(request.id(), RequestStatus.DECISION_REVOKED);
-        outbox.enqueue(request.id(), "decision-revoked", request.contactEmail(),
-                letters.revocation(request, decision, now.atZoneSameInstant(CaseClock.DUTCH_TIME).toLocalDate(), reason));
+        caseLetters.send(request, "decision-revoked", "revocation",
+                letters.revocation(request, decision, now.atZoneSameInstant(CaseClock.DUTCH_TIME).toLocalDate(), reason),
+                user.id());
         send(request, DecisionChange.REVOKED);
         return decisions.versionsOn(request.id());
     }

@@ -18,17 +18,17 @@ import nl.doorbraak.platform.validation.Vocabulary;
 import nl.doorbraak.request.CaseVariables;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.audit.AuditTrail;
-import nl.doorbraak.notification.Outbox;
 import nl.doorbraak.platform.validation.InputValues;
 import nl.doorbraak.request.BudgetLine;
 import nl.doorbraak.request.BudgetLines;
+import nl.doorbraak.request.CaseLetters;
 import nl.doorbraak.request.RequestKind;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.Requests;
 
 /**
- * "Besluit vastleggen": the director's decision goes into the decision register and the
- * decision letter into the outbox, in the transaction that completes the last decision task. A
+ * "Besluit vastleggen": the director's decision goes into the decision register, the decision
+ * letter into the case file (as PDF) and the e-mail announcing it into the outbox, in the transaction that completes the last decision task. A
  * granted experiment or exemption gets its evaluation moment ({@code evaluationDue}, 09:00 on
  * the evaluation date) for the timer in the model. On a budget-pooling request the register
  * also gets the granted amount per budget line; if Financiën refused to co-sign, there is no
@@ -41,18 +41,18 @@ public class RecordDecision implements JavaDelegate {
     private final Requests requests;
     private final BudgetLines budgetLines;
     private final DecisionLetters letters;
-    private final Outbox outbox;
+    private final CaseLetters caseLetters;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
     RecordDecision(Decisions decisions, Requests requests, BudgetLines budgetLines, DecisionLetters letters,
-                   Outbox outbox, AuditTrail audit, ApplicationEventPublisher events) {
+                   CaseLetters caseLetters, AuditTrail audit, ApplicationEventPublisher events) {
         this.events = events;
         this.decisions = decisions;
         this.requests = requests;
         this.budgetLines = budgetLines;
         this.letters = letters;
-        this.outbox = outbox;
+        this.caseLetters = caseLetters;
         this.audit = audit;
     }
 
@@ -131,10 +131,13 @@ public class RecordDecision implements JavaDelegate {
         if (endDate != null) {
             execution.setVariable("exemptionEndDue", ExemptionTerm.moment(endDate));
         }
+        List<Integer> accountable = List.of();
         if (pooling && !rejected && decision.effectiveDate() != null) {
-            execution.setVariable("budgetYears", accountableYears(execution, decision.effectiveDate()));
+            accountable = accountableYears(execution, decision.effectiveDate());
+            execution.setVariable("budgetYears", accountable);
         }
-        outbox.enqueue(request.id(), "decision", request.contactEmail(), letters.decision(request, decision, granted));
+        caseLetters.send(request, "decision", "decision", letters.decision(request, decision, granted, accountable),
+                decision.decidedBy());
         if (decision.instrument() != null) {
             events.publishEvent(new ChangePromised(request.id(), request.reference(), request.kind(),
                     ChangePromised.DECISION, decision.instrument(), decision.decidedBy()));

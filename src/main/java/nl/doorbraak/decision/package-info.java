@@ -5,5 +5,5 @@
  * budgets; the server-side rules of their forms and the variables their tasks need.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Decisions",
-        allowedDependencies = {"platform", "platform :: validation", "reference", "catalogue", "security", "audit", "notification", "request"})
+        allowedDependencies = {"platform", "platform :: validation", "reference", "catalogue", "security", "audit", "notification", "request", "assessment"})
 package nl.doorbraak.decision;

@@ -86,7 +86,7 @@ public class CaseDocuments {
         String mediaType = recognition.mediaType();
         DocumentRecord document = new DocumentRecord(UUID.randomUUID(), request.id(),
                 DocumentTypes.safeFileName(originalFileName), mediaType, content.length, sha256(content),
-                user.id(), CaseClock.now(), null, null);
+                user.id(), CaseClock.now(), null, null, DocumentRecord.UPLOAD);
         documents.insert(document, content);
         audit.about(reference).by(user.id())
                 .action(AuditAction.DOCUMENT_ADDED, "Document toegevoegd: " + document.fileName())
@@ -126,7 +126,7 @@ public class CaseDocuments {
                 || user.isMemberOf(Groups.PROGRAMME_OFFICE);
     }
 
-    private static String sha256(byte[] content) {
+    static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

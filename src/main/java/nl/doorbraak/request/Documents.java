@@ -15,7 +15,7 @@ public class Documents {
 
     private static final String COLUMNS = """
             id, request_id, file_name, media_type, size_bytes, sha256, uploaded_by, uploaded_at, removed_by,
-            removed_at""";
+            removed_at, kind""";
 
     private final JdbcClient jdbc;
 
@@ -26,10 +26,11 @@ public class Documents {
     void insert(DocumentRecord document, byte[] content) {
         jdbc.sql("""
                 INSERT INTO document (id, request_id, file_name, media_type, size_bytes, sha256, content, uploaded_by,
-                                      uploaded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                      uploaded_at, kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(document.id(), document.requestId(), document.fileName(), document.mediaType(),
-                        document.sizeBytes(), document.sha256(), content, document.uploadedBy(), document.uploadedAt())
+                        document.sizeBytes(), document.sha256(), content, document.uploadedBy(), document.uploadedAt(),
+                        document.kind())
                 .update();
     }
 
@@ -38,6 +39,13 @@ public class Documents {
         return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE request_id = ? AND removed_at IS NULL"
                         + " ORDER BY uploaded_at, file_name")
                 .param(requestId).query(DocumentRecord.class).list();
+    }
+
+    /** The documents of one kind of a case, oldest first; removed ones too, as they keep their number. */
+    public List<DocumentRecord> ofKind(UUID requestId, String kind) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE request_id = ? AND kind = ?"
+                        + " ORDER BY uploaded_at, file_name")
+                .params(requestId, kind).query(DocumentRecord.class).list();
     }
 
     Optional<DocumentRecord> find(UUID requestId, UUID id) {

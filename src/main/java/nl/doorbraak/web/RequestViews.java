@@ -4,6 +4,8 @@ import nl.doorbraak.signal.SignalViews;
 
 import nl.doorbraak.request.RequestContents;
 import nl.doorbraak.request.RequestContent;
+import nl.doorbraak.request.DocumentRecord;
+import nl.doorbraak.request.Documents;
 import nl.doorbraak.request.RequestRecord;
 import nl.doorbraak.request.RequestStatus;
 import nl.doorbraak.request.Requests;
@@ -93,11 +95,13 @@ public class RequestViews {
     private final SignalViews signals;
     private final ImplementationChanges implementation;
     private final CaseDeadlines caseDeadlines;
+    private final Documents documents;
 
     RequestViews(Requests requests, ReferenceData referenceData, TaskService taskService,
                  HistoryService historyService, Decisions decisions, RequestContents contents,
                  NationalRules nationalRules, Joins joins, SignalViews signals, ImplementationChanges implementation,
-                 CaseDeadlines caseDeadlines) {
+                 CaseDeadlines caseDeadlines, Documents documents) {
+        this.documents = documents;
         this.implementation = implementation;
         this.caseDeadlines = caseDeadlines;
         this.nationalRules = nationalRules;
@@ -138,8 +142,24 @@ public class RequestViews {
                 decisions.decisionOn(request.id()).orElse(null),
                 nationalRule, linked.article(), joins.of(request).orElse(null),
                 signals.ofRequest(request.id()).orElse(null), decisions.versionsOn(request.id()),
-                Map.of("self", self(request), "withdrawal", self(request) + "/withdrawal"),
+                links(request),
                 implementation.viewOf(request.id()).orElse(null), caseDeadlines.of(request.id()).orElse(null));
+    }
+
+    /**
+     * The request's links: itself, its withdrawal, its documents and, once there is one, the
+     * latest decision letter (a decision, its amendment or revocation, or the lapse), as PDF.
+     */
+    private Map<String, String> links(RequestRecord request) {
+        Map<String, String> links = new java.util.LinkedHashMap<>();
+        links.put("self", self(request));
+        links.put("withdrawal", self(request) + "/withdrawal");
+        links.put("documents", self(request) + "/documents");
+        List<DocumentRecord> letters = documents.ofKind(request.id(), DocumentRecord.DECISION_LETTER);
+        if (!letters.isEmpty()) {
+            links.put("decisionLetter", self(request) + "/documents/" + letters.get(letters.size() - 1).id());
+        }
+        return links;
     }
 
     /**

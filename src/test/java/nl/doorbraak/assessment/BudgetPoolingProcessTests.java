@@ -39,6 +39,7 @@ import nl.doorbraak.request.RequestSubmission;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.security.DoorbraakUser;
 import nl.doorbraak.support.Jobs;
+import nl.doorbraak.support.LetterTexts;
 import nl.doorbraak.support.ProcessDriver;
 import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.TestMailServer;
@@ -135,10 +136,12 @@ class BudgetPoolingProcessTests {
                 .containsEntry("co_sign_outcome", "co-signed").containsEntry("co_signed_by", "reviewer-fin");
         assertThat(TestMailServer.receivedBy("heerlen-noord@heerlen.example")).anySatisfy(mail -> {
             assertThat(mail.subject()).isEqualTo("Besluit op uw verzoek " + pi.getBusinessKey());
-            assertThat(mail.body()).contains("is besloten: toegekend",
-                    "OCW, Programma School en Omgeving (verlengde leertijd): € 2.400.000,00 / € 2.400.000,00",
-                    "Totaal toegekend: € 3.500.000,00.", "verantwoording");
+            assertThat(mail.body()).contains("Wij hebben besloten over uw verzoek " + pi.getBusinessKey());
         });
+        assertThat(LetterTexts.latest(jdbc, pi.getBusinessKey())).contains("Wij hebben besloten uw verzoek toe te kennen.",
+                "OCW, Programma School en Omgeving (verlengde leertijd): gevraagd € 2.400.000,00, toegekend € 2.400.000,00",
+                "In totaal kennen wij € 3.500.000,00 toe", "Bedrag per begrotingsjaar", "Betaling:",
+                "Verantwoording:", "de minister van Financiën dit besluit ondertekend", "namens deze");
 
         // first budget year: the report is rejected once and delivered again
         Jobs.fireTimer(engine, pi.getId(), "Event_BudgetYearEnded");
@@ -218,9 +221,10 @@ class BudgetPoolingProcessTests {
         assertThat(pi).hasPassed("Gateway_CoSignNeeded").hasNotPassed("Task_CoSign").isWaitingAt("Event_BudgetYearEnded");
         assertThat(granted(pi)).containsExactly(Map.entry("szw", new BigDecimal("350000.25")),
                 Map.entry("jenv", new BigDecimal("0.00")));
-        assertThat(TestMailServer.receivedBy("kleiner@heerlen.example")).anySatisfy(mail -> assertThat(mail.body())
-                .contains("is besloten: deels toegekend", "JenV, Preventie met gezag: € 250.000,00 / € 0,00",
-                        "Totaal toegekend: € 350.000,25."));
+        assertThat(LetterTexts.latest(jdbc, pi.getBusinessKey())).contains(
+                "Wij hebben besloten uw verzoek gedeeltelijk toe te kennen.",
+                "JenV, Preventie met gezag: gevraagd € 250.000,00, toegekend € 0,00, geweigerd € 250.000,00",
+                "In totaal kennen wij € 350.000,25 toe");
     }
 
     @Test
@@ -251,8 +255,9 @@ class BudgetPoolingProcessTests {
         assertThat(granted(pi).values()).allSatisfy(amount -> assertThat(amount).isEqualByComparingTo("0"));
         assertThat(status(pi)).isEqualTo("decided");
         assertThat(requests.get(requestId(pi)).closedAt()).isNotNull();
-        assertThat(TestMailServer.receivedBy("geweigerd@heerlen.example")).anySatisfy(mail -> assertThat(mail.body())
-                .contains("is besloten: afgewezen", "Totaal toegekend: € 0,00.").doesNotContain("verantwoording aan"));
+        assertThat(LetterTexts.latest(jdbc, pi.getBusinessKey()))
+                .contains("Wij hebben besloten uw verzoek af te wijzen.", "In totaal kennen wij € 0,00 toe",
+                        "Financiën heeft geweigerd").doesNotContain("Verantwoording:");
     }
 
     @Test

@@ -32,6 +32,7 @@ import nl.doorbraak.security.DoorbraakUser;
 import nl.doorbraak.support.Breakthroughs;
 import nl.doorbraak.support.CaseSteps;
 import nl.doorbraak.support.Jobs;
+import nl.doorbraak.support.LetterTexts;
 import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.ProcessDriver;
 import nl.doorbraak.support.TestMailServer;
@@ -200,10 +201,13 @@ class JoinProcessTests {
                 .containsEntry("evaluation_conclusion", "make-structural");
         assertThat(TestMailServer.receivedBy(email)).anySatisfy(mail -> {
             assertThat(mail.subject()).isEqualTo("Besluit op uw verzoek " + pi.getBusinessKey());
-            assertThat(mail.body()).contains("is besloten: toegekend", "U vroeg aan te sluiten bij het besluit op verzoek "
-                    + precedent + " (Rotterdam-Zuid)", "experiment op grond van een experimenteerbepaling, Participatiewet, artikel 22a",
-                    "Voorwaarden:\n" + Breakthroughs.CONDITIONS, "Op 1 maart 2028 vragen wij u de resultaten te evalueren");
+            assertThat(mail.body()).contains("Wij hebben besloten over uw verzoek " + pi.getBusinessKey());
         });
+        assertThat(LetterTexts.latest(jdbc, pi.getBusinessKey())).contains("Wij hebben besloten uw verzoek toe te kennen.",
+                "U vroeg aan te sluiten bij het besluit op verzoek " + precedent + " (Rotterdam-Zuid)",
+                "experiment op grond van een experimenteerbepaling, Participatiewet, artikel 22a",
+                "Voorwaarden " + LetterTexts.flat(Breakthroughs.CONDITIONS),
+                "Op 1 maart 2028 vragen wij u de resultaten te evalueren");
         assertThat(auditActions(pi)).contains("join-confirmation-recorded", "decision-taken");
     }
 
@@ -222,7 +226,9 @@ class JoinProcessTests {
         assertThat((String) decision.get("rationale")).contains("niet vergelijkbaar met die van " + precedent,
                 "de doelgroep ontbreekt");
         assertThat(TestMailServer.receivedBy(email)).anySatisfy(mail -> assertThat(mail.body())
-                .contains("is besloten: afgewezen", "de doelgroep ontbreekt", "U vroeg aan te sluiten bij het besluit op verzoek " + precedent));
+                .contains("Wij hebben besloten over uw verzoek " + pi.getBusinessKey()));
+        assertThat(LetterTexts.latest(jdbc, pi.getBusinessKey())).contains("Wij hebben besloten uw verzoek af te wijzen.",
+                "de doelgroep ontbreekt", "U vroeg aan te sluiten bij het besluit op verzoek " + precedent);
     }
 
     @Test

@@ -32,6 +32,7 @@ import nl.doorbraak.request.RequestSubmission;
 import nl.doorbraak.request.Requests;
 import nl.doorbraak.security.DoorbraakUser;
 import nl.doorbraak.support.Jobs;
+import nl.doorbraak.support.LetterTexts;
 import nl.doorbraak.support.ProcessDriver;
 import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.TestMailServer;
@@ -103,9 +104,10 @@ class RuleChangeProcessTests {
         assertThat(status(pi)).isEqualTo("decided");
         assertThat(TestMailServer.receivedBy("happy@rotterdam.example")).anySatisfy(mail -> {
             assertThat(mail.subject()).isEqualTo("Besluit op uw verzoek " + pi.getBusinessKey());
-            assertThat(mail.body()).contains("is besloten: toegekend", "Experiment op grond van een experimenteerbepaling",
-                    "1 januari 2028", "Motivering:");
+            assertThat(mail.body()).contains("Wij hebben besloten over uw verzoek " + pi.getBusinessKey());
         });
+        assertThat(LetterTexts.latest(jdbc, pi.getBusinessKey())).contains("Wij hebben besloten uw verzoek toe te kennen.",
+                "Experiment op grond van een experimenteerbepaling", "1 januari 2028", "Waarom wij zo hebben besloten");
 
         Jobs.fireTimer(engine, pi.getId(), "Event_EvaluationDate");
         assertThat(pi).isWaitingAt("Task_DeliverEvaluation");
@@ -211,7 +213,11 @@ class RuleChangeProcessTests {
         assertThat(status(pi)).isEqualTo("lapsed");
         assertThat(requests.get(requestId(pi)).closedAt()).isNotNull();
         assertThat(TestMailServer.receivedBy("stil@rotterdam.example"))
-                .anySatisfy(mail -> assertThat(mail.subject()).isEqualTo("Verzoek " + pi.getBusinessKey() + " vervallen"));
+                .anySatisfy(mail -> assertThat(mail.subject())
+                        .isEqualTo("Verzoek " + pi.getBusinessKey() + " buiten behandeling gesteld"));
+        assertThat(LetterTexts.latest(jdbc, pi.getBusinessKey())).contains(
+                "Wij hebben besloten uw verzoek buiten behandeling te stellen.", "artikel 4:5",
+                "Welke scholen doen mee?", "Bent u het niet eens met dit besluit?", "binnen zes weken");
     }
 
     @Test

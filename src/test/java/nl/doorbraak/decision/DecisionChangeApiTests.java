@@ -42,6 +42,7 @@ import nl.doorbraak.audit.AuditQueries;
 import nl.doorbraak.platform.CaseClock;
 import nl.doorbraak.support.Http;
 import nl.doorbraak.support.Jobs;
+import nl.doorbraak.support.LetterTexts;
 import nl.doorbraak.support.PostgresIntegrationTest;
 import nl.doorbraak.support.TestMailServer;
 import nl.doorbraak.support.TestMailServer.ReceivedMail;
@@ -71,6 +72,8 @@ class DecisionChangeApiTests {
     HistoryService historyService;
     @Autowired
     AuditQueries auditQueries;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Http http;
     /** The cases decided here, whose decision-change instances the coverage check collects. */
@@ -137,9 +140,12 @@ class DecisionChangeApiTests {
                 .filter(mail -> mail.subject().startsWith("Wijziging")).toList();
         assertThat(letters).hasSize(1);
         assertThat(letters.get(0).subject()).isEqualTo("Wijziging van het besluit op uw verzoek " + reference);
-        assertThat(letters.get(0).body()).contains("gewijzigd (versie 2)", (String) amendment.get("reason"),
+        assertThat(letters.get(0).body()).contains("Wij hebben het besluit op uw verzoek " + reference);
+        assertThat(LetterTexts.latest(jdbc, reference)).contains("Dit is versie 2 van het besluit",
+                LetterTexts.flat((String) amendment.get("reason")),
                 "Evaluatiedatum: " + DUTCH_DATE.format(evaluation) + " wordt " + DUTCH_DATE.format(later),
-                "Voorwaarden: (geen) wordt " + amendment.get("conditions"));
+                "Voorwaarden: (geen) wordt " + LetterTexts.flat((String) amendment.get("conditions")),
+                "Bent u het niet eens met dit besluit?", "binnen zes weken");
 
         List<AuditEntry> amendedEntries = auditQueries.applicationEntries(reference).stream()
                 .filter(entry -> "decision-amended".equals(entry.action())).toList();
@@ -199,7 +205,9 @@ class DecisionChangeApiTests {
                 .filter(mail -> mail.subject().startsWith("Intrekking")).toList();
         assertThat(letters).extracting(ReceivedMail::subject)
                 .containsExactly("Intrekking van het besluit op uw verzoek " + reference);
-        assertThat(letters.get(0).body()).contains(reason, "ingetrokken", "toegekend, experiment");
+        assertThat(letters.get(0).body()).contains("ingetrokken");
+        assertThat(LetterTexts.latest(jdbc, reference)).contains(LetterTexts.flat(reason),
+                "Wij hebben besloten het besluit per", "toegekend, experiment", "Bent u het niet eens met dit besluit?");
         assertThat(auditQueries.applicationEntries(reference)).extracting(AuditEntry::action)
                 .contains("decision-revoked");
         assertThat(wooRows(reference)).satisfiesExactly(
@@ -332,9 +340,9 @@ class DecisionChangeApiTests {
         assertThat(letters).extracting(ReceivedMail::subject).contains(
                 "Wijziging van het besluit op uw verzoek " + reference,
                 "Intrekking van het besluit op uw verzoek " + reference);
-        assertThat(letters.stream().filter(mail -> mail.subject().startsWith("Wijziging")).findFirst().orElseThrow()
-                .body()).contains("Toegekend bedrag OCW: ", "Toegekend bedrag SZW: ", "Totaal toegekend: ")
-                .doesNotContain("Toegekend bedrag VWS");
+        List<String> archived = LetterTexts.of(jdbc, reference);
+        assertThat(archived.get(archived.size() - 2)).contains("Toegekend bedrag OCW: ", "Toegekend bedrag SZW: ",
+                "In totaal kennen wij ").doesNotContain("Toegekend bedrag VWS");
     }
 
     @Test

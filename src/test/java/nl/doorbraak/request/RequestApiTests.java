@@ -122,7 +122,7 @@ class RequestApiTests {
         assertThat(questionMails).hasSize(1);
         assertThat(questionMails.get(0).subject()).isEqualTo("Vraag over uw verzoek " + reference);
         assertThat(questionMails.get(0).body()).contains(reference).contains(question).contains("het programmabureau")
-                .contains("Informatie aanleveren").contains("vervalt het verzoek");
+                .contains("Informatie aanleveren").contains("stellen wij uw verzoek buiten behandeling");
 
         // the municipality answers: back to intake
         completeCurrentTask(http, taskService, reference, "Task_ProvideInformation", UTRECHT,
@@ -200,10 +200,13 @@ class RequestApiTests {
         assertThat(decisionMails).hasSize(1);
         assertThat(decisionMails.get(0).subject()).isEqualTo("Besluit op uw verzoek " + reference);
         assertThat(decisionMails.get(0).body())
-                .contains("Op uw verzoek " + reference)
-                .contains("is besloten: toegekend.")
+                .contains("Wij hebben besloten over uw verzoek " + reference)
+                .contains("/verzoeken/" + reference + "/documenten/")
+                .contains("/api/v1/requests/" + reference + "/documents/");
+        assertThat(nl.doorbraak.support.LetterTexts.latest(jdbc, reference))
+                .contains("Wij hebben besloten uw verzoek toe te kennen.")
                 .contains("Wijziging van beleidsregel, circulaire of besluit")
-                .contains(rationale);
+                .contains(nl.doorbraak.support.LetterTexts.flat(rationale));
         JsonNode closed = request(http, UTRECHT, reference);
         assertStatus(closed, "decided", "Besloten");
         assertThat(closed.hasNonNull("closedAt")).as("closed once the letter is sent").isTrue();

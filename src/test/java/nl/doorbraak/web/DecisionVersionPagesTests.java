@@ -42,7 +42,9 @@ class DecisionVersionPagesTests {
         String reference = decidedPolicyChange(http);
         WebSession municipality = WebSession.loggedIn(port, "tilburg");
         assertThat(municipality.get("/verzoeken/" + reference).body())
-                .contains("Eerste motivering.").doesNotContain("Eerdere versies van het besluit");
+                .contains("Eerste motivering.", "Besluitbrief (PDF)", "brief-" + reference + "-1.pdf",
+                        "/verzoeken/" + reference + "/documenten/")
+                .doesNotContain("Eerdere versies van het besluit");
 
         Map<String, Object> amendment = decision("granted", "Tweede motivering.");
         amendment.put("effectiveDate", LocalDate.now().plusMonths(3).toString());
